@@ -1,0 +1,35 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AseanDocument, LegalInstrument, Partner, PartnerProject
+
+
+@admin.register(LegalInstrument)
+class LegalInstrumentAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "kind", "issuer", "issued_on"]
+    list_filter = ["kind", "issuer"]
+    search_fields = ["number", "title", "title_en", "approves"]
+    date_hierarchy = "issued_on"
+
+
+@admin.register(Partner)
+class PartnerAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "kind", "is_priority"]
+    list_filter = ["kind", "is_priority"]
+    search_fields = ["code", "name", "name_en"]
+
+
+@admin.register(AseanDocument)
+class AseanDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "kind", "year", "status", "partner"]
+    list_filter = ["kind", "status", "year"]
+    search_fields = ["code", "title", "title_en"]
+    autocomplete_fields = ["partner", "meeting"]
+
+
+@admin.register(PartnerProject)
+class PartnerProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "channel", "status", "start_year", "end_year"]
+    list_filter = ["status"]
+    search_fields = ["code", "title", "title_en"]
+    filter_horizontal = ["donors"]

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "kind", "working_group"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "name_en"]
+
+
+class ChecklistItemInline(admin.TabularInline):
+    model = ChecklistItem
+    extra = 0
+    autocomplete_fields = ["owner"]
+
+
+class MeetingDocumentInline(admin.TabularInline):
+    model = MeetingDocument
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "title", "year", "start_date", "city", "country", "is_hosted",
+                    "status"]
+    list_filter = ["year", "is_hosted", "status", "country", "series__kind"]
+    search_fields = ["title", "title_en", "series__code", "city"]
+    list_select_related = ["series"]
+    autocomplete_fields = ["series"]
+    inlines = [ChecklistItemInline, MeetingDocumentInline]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "owner_name", "deadline", "done"]
+    list_filter = ["done"]
+    search_fields = ["title", "owner_name"]
+    list_select_related = ["meeting__series"]
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "uploaded_by", "created_at"]
+    search_fields = ["title"]
+    list_select_related = ["meeting__series", "uploaded_by"]

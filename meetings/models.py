@@ -1,0 +1,180 @@
+"""ASEAN meetings Vietnam attends or hosts, and the preparation of the ones it hosts."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from asoen_portal.models import Country, TimeStampedModel
+
+
+class MeetingSeries(TimeStampedModel):
+    """A recurring meeting: ASOEN, AMME, a working group's annual meeting, COP of the haze
+    agreement, the AHP conference... Each Meeting is one edition of a series."""
+
+    class Kind(models.TextChoices):
+        SUMMIT = "summit", _("Hội nghị cấp cao")
+        MINISTERIAL = "ministerial", _("Hội nghị Bộ trưởng")
+        SENIOR_OFFICIALS = "senior_officials", _("Hội nghị quan chức cấp cao")
+        WORKING_GROUP = "working_group", _("Hội nghị Nhóm công tác")
+        HAZE = "haze", _("Hiệp định khói mù")
+        HERITAGE = "heritage", _("Vườn di sản ASEAN")
+        FORUM = "forum", _("Diễn đàn")
+        WORKSHOP = "workshop", _("Hội thảo, tham vấn")
+        STEERING = "steering", _("Ban chỉ đạo dự án")
+
+    code = models.CharField(_("mã"), max_length=30, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind)
+    name = models.CharField(_("tên tiếng Việt"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255)
+    working_group = models.ForeignKey(
+        "working_groups.WorkingGroup",
+        verbose_name=_("nhóm công tác"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_series",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("chuỗi hội nghị")
+        verbose_name_plural = _("chuỗi hội nghị")
+
+    def __str__(self):
+        return self.code
+
+
+class Meeting(TimeStampedModel):
+    """One edition of a meeting series. Planned meetings may know only their year or month."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Dự kiến")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        HELD = "held", _("Đã tổ chức")
+        POSTPONED = "postponed", _("Hoãn")
+        CANCELLED = "cancelled", _("Hủy")
+
+    series = models.ForeignKey(
+        MeetingSeries,
+        verbose_name=_("chuỗi hội nghị"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+    )
+    number = models.PositiveSmallIntegerField(_("lần thứ"), null=True, blank=True)
+    title = models.CharField(_("tên hội nghị"), max_length=500)
+    title_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    month = models.PositiveSmallIntegerField(
+        _("tháng (dự kiến)"), null=True, blank=True, help_text=_("Khi chưa có ngày cụ thể.")
+    )
+    end_month = models.PositiveSmallIntegerField(_("đến tháng"), null=True, blank=True)
+    start_date = models.DateField(_("từ ngày"), null=True, blank=True)
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    city = models.CharField(_("thành phố, địa điểm"), max_length=255, blank=True)
+    city_en = models.CharField(_("địa điểm (tiếng Anh)"), max_length=255, blank=True)
+    country = models.CharField(_("quốc gia"), max_length=2, choices=Country, blank=True)
+    is_hosted = models.BooleanField(_("Việt Nam chủ trì"), default=False)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.PLANNED)
+    outcome = models.TextField(_("kết quả"), blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year", "start_date", "month", "series__code", "number"]
+        verbose_name = _("hội nghị")
+        verbose_name_plural = _("hội nghị")
+        indexes = [
+            models.Index(fields=["year", "is_hosted"], name="meeting_year_hosted_idx"),
+            models.Index(fields=["start_date"], name="meeting_start_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"],
+                condition=models.Q(number__isnull=False),
+                name="uniq_meeting_series_number",
+            ),
+            models.UniqueConstraint(
+                fields=["series", "year"],
+                condition=models.Q(number__isnull=True),
+                name="uniq_meeting_series_year_unnumbered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="meeting_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    @property
+    def short_name(self):
+        """The name ASEAN documents use: "AWGNCB 36", "ASOEN 37", "CAFBE 2025"."""
+        suffix = self.number if self.number is not None else self.year
+        return f"{self.series.code} {suffix}"
+
+
+class MeetingDocument(TimeStampedModel):
+    """A document kept with a meeting: agenda, report, delegation list."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("tên tài liệu"), max_length=255)
+    file = models.FileField(_("tệp"), upload_to="meetings/%Y/", max_length=500)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("tài liệu hội nghị")
+        verbose_name_plural = _("tài liệu hội nghị")
+
+    def __str__(self):
+        return self.title
+
+
+class ChecklistItem(TimeStampedModel):
+    """One step in preparing a meeting Vietnam hosts: who does it, by when, and whether it's done."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="checklist"
+    )
+    title = models.CharField(_("công việc"), max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người phụ trách"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="checklist_items",
+    )
+    owner_name = models.CharField(_("đơn vị/người phụ trách"), max_length=255, blank=True)
+    deadline = models.DateField(_("hạn"), null=True, blank=True)
+    done = models.BooleanField(_("đã xong"), default=False)
+    done_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "deadline", "id"]
+        verbose_name = _("việc chuẩn bị")
+        verbose_name_plural = _("danh mục chuẩn bị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "title"], name="uniq_checklist_item_meeting_title"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
