@@ -9,6 +9,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
+    # working_groups serves /, /activities/, /tasks/ and /working-groups/.
+    path("", include("working_groups.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("heritage-parks/", include("heritage_parks.urls")),
+    path("", include("cooperation.urls")),
+    path("reports/", include("reports.urls")),
+    path("data/", include("asoen_portal.exchange.urls")),
 ]
 
 if settings.DEBUG:

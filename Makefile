@@ -1,0 +1,69 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Tests run against the real services this machine (and CI) has; override to point elsewhere.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/asoen_portal
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: install system-deps run test lint format translations messages bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# WeasyPrint needs Pango, and the PDF needs a Times-metric font with Vietnamese letters.
+# Installed when we are root on Debian; otherwise we say what is missing and go on.
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-croscore fonts-liberation2
+system-deps:
+	@missing=$$(for p in $(RUNTIME_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing" $$missing; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages (PDF rendering needs them):" $$missing >&2; fi
+
+translations: install
+	$(BIN)/pybabel compile --domain django --directory locale --statistics 2>&1 | tail -n 2
+
+run: install system-deps translations
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed
+	$(BIN)/python manage.py load_demo
+	@echo; echo "  Cổng ASOEN Việt Nam: http://$(HOST):$(PORT)/   (Ctrl-C để dừng / to stop)"; \
+	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..."; echo
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/celery -A asoen_portal worker --beat --loglevel=INFO --concurrency=2 \
+	  --schedule var/celerybeat-schedule & \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) & \
+	wait -n
+
+test: install translations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python manage.py check
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the .po catalogues after changing translatable strings; translate, then commit.
+messages: install
+	$(BIN)/python manage.py makemessages --locale vi --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+
+clean:
+	rm -rf var/ $(VENV)
