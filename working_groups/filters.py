@@ -1,0 +1,101 @@
+"""List filters for activities and tasks, shared by the list pages and the exports.
+
+They depend on request.GET only (never on the user), so an export of a filtered list holds
+exactly the rows the page showed.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from asoen_portal.models import Theme
+from asoen_portal.text import fold
+
+from . import selectors
+from .models import Activity, Task, WorkingGroup
+
+# ASOEN Việt Nam exists since 1996; nothing in the registers is older.
+FIRST_YEAR = 1996
+
+
+def year_choices():
+    return [(y, str(y)) for y in range(selectors.today().year + 1, FIRST_YEAR - 1, -1)]
+
+
+def _groups(request):
+    return WorkingGroup.objects.all()
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
+    year = django_filters.TypedChoiceFilter(
+        label=_("Năm"), choices=year_choices, coerce=int, method="filter_year"
+    )
+    group = django_filters.ModelChoiceFilter(
+        label=_("Nhóm công tác"),
+        field_name="working_group",
+        to_field_name="code",
+        queryset=_groups,
+        empty_label=_("Tất cả nhóm"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Loại hoạt động"), choices=Activity.Kind.choices, empty_label=_("Tất cả loại")
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Chủ đề"), choices=Theme.choices, empty_label=_("Tất cả chủ đề")
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["q", "year", "group", "kind", "theme"]
+
+    def filter_text(self, queryset, name, value):
+        # search_text is kept folded (no diacritics, lower case): fold the query the same way
+        # so "xuan thuy" and "Xuân Thủy" both match; every word must appear.
+        for word in fold(value).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_year(self, queryset, name, value):
+        # A date range rather than start_date__year, so the start_date indexes are used.
+        return queryset.filter(
+            start_date__gte=datetime.date(value, 1, 1),
+            start_date__lt=datetime.date(value + 1, 1, 1),
+        )
+
+
+class TaskFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
+    year = django_filters.TypedChoiceFilter(label=_("Năm"), choices=year_choices, coerce=int)
+    group = django_filters.ModelChoiceFilter(
+        label=_("Nhóm chủ trì"),
+        field_name="working_group",
+        to_field_name="code",
+        queryset=_groups,
+        empty_label=_("Tất cả nhóm"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=Task.Status.choices, empty_label=_("Tất cả trạng thái")
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Quá hạn"), method="filter_overdue", widget=forms.CheckboxInput
+    )
+    stale = django_filters.BooleanFilter(
+        label=_("Chưa cập nhật 30 ngày"), method="filter_stale", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Task
+        fields = ["q", "year", "group", "status", "overdue", "stale"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(title__icontains=value)
+
+    def filter_overdue(self, queryset, name, value):
+        # An unticked box means "any", not "only tasks that are on time".
+        return queryset.filter(selectors.overdue_q()) if value else queryset
+
+    def filter_stale(self, queryset, name, value):
+        return selectors.stale_tasks(queryset) if value else queryset

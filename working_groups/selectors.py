@@ -1,0 +1,51 @@
+"""Reads several pages share: what is overdue, what is stale, what a list row needs."""
+
+import datetime
+
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import Activity, Task
+
+# A task nobody has reported on for this long shows as "chưa cập nhật".
+STALE_AFTER_DAYS = 30
+OPEN_STATUSES = [Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS]
+
+
+def today():
+    return timezone.localdate()
+
+
+def overdue_q(on=None):
+    """Open tasks whose deadline has passed."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=on or today())
+
+
+def stale_tasks(queryset, now=None):
+    """Open tasks with no status update in STALE_AFTER_DAYS days (counting from creation)."""
+    limit = (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
+    return queryset.alias(last_news=Coalesce("last_status_at", "created_at")).filter(
+        status__in=OPEN_STATUSES, last_news__lt=limit
+    )
+
+
+def activity_list_queryset():
+    """Activities with what a list row shows, in one query."""
+    return Activity.objects.select_related("working_group").only(
+        "id",
+        "title",
+        "kind",
+        "theme",
+        "start_date",
+        "end_date",
+        "city",
+        "country",
+        "working_group__id",
+        "working_group__code",
+        "working_group__name",
+    )
+
+
+def task_list_queryset():
+    return Task.objects.select_related("working_group")
