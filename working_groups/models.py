@@ -184,8 +184,18 @@ class Activity(TimeStampedModel):
     title_en = models.CharField(_("tiêu đề tiếng Anh"), max_length=500, blank=True)
     description = models.TextField(_("nội dung"), blank=True)
     outcome = models.TextField(_("kết quả"), blank=True)
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("Ngày")
+        MONTH = "month", _("Tháng")
+        YEAR = "year", _("Năm")
+
     start_date = models.DateField(_("từ ngày"))
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    # Records from reports often know only the month or the year; start_date then holds its
+    # first day and pages and reports show just what is known.
+    date_precision = models.CharField(
+        _("độ chính xác của ngày"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
     city = models.CharField(_("địa điểm"), max_length=255, blank=True)
     country = models.CharField(_("quốc gia"), max_length=2, choices=Country, blank=True)
     participants = models.TextField(_("phối hợp với / thành phần"), blank=True)
