@@ -1,5 +1,7 @@
 """ASEAN meetings Vietnam attends or hosts, and the preparation of the ones it hosts."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +78,9 @@ class Meeting(TimeStampedModel):
     city_en = models.CharField(_("địa điểm (tiếng Anh)"), max_length=255, blank=True)
     country = models.CharField(_("quốc gia"), max_length=2, choices=Country, blank=True)
     is_hosted = models.BooleanField(_("Việt Nam chủ trì"), default=False)
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.PLANNED)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.PLANNED
+    )
     outcome = models.TextField(_("kết quả"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     history = HistoricalRecords()
@@ -145,7 +149,7 @@ class MeetingDocument(TimeStampedModel):
 
 
 class ChecklistItem(TimeStampedModel):
-    """One step in preparing a meeting Vietnam hosts: who does it, by when, and whether it's done."""
+    """One step in preparing a meeting Vietnam hosts: who does it, by when, whether it's done."""
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="checklist"
@@ -178,3 +182,33 @@ class ChecklistItem(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeedToken(TimeStampedModel):
+    """The secret in a user's calendar-feed URL. Calendar apps fetch feeds without a session,
+    so the token alone identifies the user; rotating it cuts off every old subscription."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_token",
+    )
+    token = models.CharField(_("mã bí mật"), max_length=64, unique=True, default=new_feed_token)
+
+    class Meta:
+        ordering = ["user_id"]
+        verbose_name = _("mã lịch iCalendar")
+        verbose_name_plural = _("mã lịch iCalendar")
+
+    def __str__(self):
+        return str(self.user)
+
+    def rotate(self):
+        """Replace the token, so URLs handed out before stop working."""
+        self.token = new_feed_token()
+        self.save(update_fields=["token", "updated_at"])
