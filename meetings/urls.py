@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meetings import feeds, views, views_prep
 
 app_name = "meetings"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("calendar/", views.meeting_calendar, name="calendar"),
+    path("new/", views.meeting_create, name="create"),
+    path("<int:pk>/", views.meeting_detail, name="detail"),
+    path("<int:pk>/edit/", views.meeting_edit, name="edit"),
+    path("<int:pk>/documents/new/", views_prep.document_upload, name="document_upload"),
+    path(
+        "<int:pk>/documents/<int:document_pk>/",
+        views_prep.document_download,
+        name="document_download",
+    ),
+    path("<int:pk>/checklist/new/", views_prep.checklist_add, name="checklist_add"),
+    path("checklist/<int:item_pk>/edit/", views_prep.checklist_edit, name="checklist_edit"),
+    path("checklist/<int:item_pk>/done/", views_prep.checklist_toggle, name="checklist_toggle"),
+    path("feeds/", feeds.feed_settings, name="feeds"),
+    path("feeds/reset/", feeds.feed_reset, name="feed_reset"),
+    path("feeds/user/<str:token>.ics", feeds.user_feed, name="user_feed"),
+    path("feeds/group/<str:code>.ics", feeds.group_feed, name="group_feed"),
+]

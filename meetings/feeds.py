@@ -1,0 +1,159 @@
+"""iCalendar feeds that calendar apps subscribe to.
+
+Calendar apps fetch a feed with no session cookie, so a feed is opened by the secret token in
+its URL. The personal feed is /meetings/feeds/user/<token>.ics. A group's feed
+(/meetings/feeds/group/<code>.ics) is opened by the same personal token, passed as ?token=:
+meeting plans and notes are internal to the secretariat, so they are not public, yet a
+secretariat officer who follows one group in Outlook or Google Calendar expects the link to keep
+working outside the browser. Resetting the personal token closes both kinds of link at once.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from icalendar import Calendar, Event
+
+from asoen_portal.access import focal_group_ids, is_leadership, is_secretariat
+from meetings.models import CalendarFeedToken, ChecklistItem, Meeting
+from meetings.selectors import feed_meetings_for_user, meeting_queryset
+from meetings.services import get_feed_token, rotate_feed_token
+from working_groups.models import WorkingGroup
+
+PRODID = "-//ASOEN Viet Nam//Cong ASOEN//VI"
+UID_DOMAIN = "asoen.vn"
+# A feed covers last year onwards: old meetings stay in the register, not in every phone.
+YEARS_BACK = 1
+
+
+def _meeting_event(meeting, request):
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
+    event.add("summary", f"{meeting.short_name}: {meeting.title}")
+    # The register knows dates, not hours: all-day events, DTEND is the day after (exclusive).
+    end = meeting.end_date or meeting.start_date
+    event.add("dtstart", meeting.start_date)
+    event.add("dtend", end + datetime.timedelta(days=1))
+    event.add("dtstamp", meeting.updated_at)
+    location = ", ".join(part for part in (meeting.city, meeting.get_country_display()) if part)
+    if location:
+        event.add("location", location)
+    role = _("Việt Nam chủ trì") if meeting.is_hosted else _("Tham dự")
+    event.add("description", f"{role} · {meeting.get_status_display()}")
+    event.add("url", request.build_absolute_uri(reverse("meetings:detail", args=[meeting.pk])))
+    if meeting.status == Meeting.Status.CANCELLED:
+        event.add("status", "CANCELLED")
+    elif meeting.status == Meeting.Status.PLANNED:
+        event.add("status", "TENTATIVE")
+    else:
+        event.add("status", "CONFIRMED")
+    return event
+
+
+def _checklist_event(item, request):
+    event = Event()
+    event.add("uid", f"checklist-{item.pk}@{UID_DOMAIN}")
+    event.add(
+        "summary",
+        _("Hạn: {title} ({meeting})").format(title=item.title, meeting=item.meeting.short_name),
+    )
+    event.add("dtstart", item.deadline)
+    event.add("dtend", item.deadline + datetime.timedelta(days=1))
+    event.add("dtstamp", item.updated_at)
+    event.add("url", request.build_absolute_uri(reverse("meetings:detail", args=[item.meeting_id])))
+    return event
+
+
+def _calendar_response(name, events):
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for event in events:
+        cal.add_component(event)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _dated(meetings):
+    since = timezone.localdate().year - YEARS_BACK
+    return meetings.filter(start_date__isnull=False, year__gte=since).order_by("start_date", "id")
+
+
+def _user_for_token(token):
+    feed_token = get_object_or_404(
+        CalendarFeedToken.objects.select_related("user"), token=token, user__is_active=True
+    )
+    return feed_token.user
+
+
+def user_feed(request, token):
+    """The user's groups' meetings (all meetings for secretariat and leadership) and the
+    checklist deadlines they own."""
+    user = _user_for_token(token)
+    meetings = _dated(feed_meetings_for_user(user))
+    items = (
+        ChecklistItem.objects.filter(owner=user, done=False, deadline__isnull=False)
+        .select_related("meeting", "meeting__series")
+        .order_by("deadline", "id")
+    )
+    events = [_meeting_event(m, request) for m in meetings]
+    events += [_checklist_event(item, request) for item in items]
+    return _calendar_response(_("Lịch ASOEN — {name}").format(name=user.get_full_name()), events)
+
+
+def group_feed(request, code):
+    """A working group's meetings, for a signed-in user or a valid ?token=."""
+    if not request.user.is_authenticated:
+        token = request.GET.get("token")
+        if not token:
+            raise Http404
+        _user_for_token(token)
+    group = get_object_or_404(WorkingGroup, code=code)
+    meetings = _dated(meeting_queryset().filter(series__working_group=group))
+    events = [_meeting_event(m, request) for m in meetings]
+    return _calendar_response(_("Lịch ASOEN — {code}").format(code=group.code), events)
+
+
+def _feed_urls(request, token):
+    user = request.user
+    groups = WorkingGroup.objects.order_by("order", "code")
+    if not (is_secretariat(user) or is_leadership(user)):
+        groups = groups.filter(pk__in=focal_group_ids(user))
+    personal = reverse("meetings:user_feed", args=[token.token])
+    group_urls = [
+        (group, reverse("meetings:group_feed", args=[group.code]) + f"?token={token.token}")
+        for group in groups
+    ]
+    return request.build_absolute_uri(personal), [
+        (group, request.build_absolute_uri(url)) for group, url in group_urls
+    ]
+
+
+@login_required
+def feed_settings(request):
+    token = get_feed_token(user=request.user)
+    personal_url, group_urls = _feed_urls(request, token)
+    return render(
+        request,
+        "meetings/calendarfeedtoken_detail.html",
+        {"token": token, "personal_url": personal_url, "group_urls": group_urls},
+    )
+
+
+@login_required
+@require_POST
+def feed_reset(request):
+    rotate_feed_token(user=request.user)
+    messages.success(
+        request, _("Đã tạo địa chỉ lịch mới. Các lịch đăng ký bằng địa chỉ cũ sẽ ngừng cập nhật.")
+    )
+    return redirect("meetings:feeds")

@@ -1,0 +1,97 @@
+"""Preparing a meeting: its documents and the hosted-meeting checklist."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meetings.forms import ChecklistItemForm, MeetingDocumentForm
+from meetings.models import MeetingDocument
+from meetings.selectors import get_checklist_item_for_user, get_meeting_for_user
+from meetings.services import (
+    add_checklist_item,
+    add_meeting_document,
+    set_checklist_item_done,
+    update_checklist_item,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_upload(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, write=True)
+    form = MeetingDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        add_meeting_document(
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
+            by=request.user,
+        )
+        messages.success(request, _("Đã tải lên tài liệu."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/meetingdocument_form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+def document_download(request, pk, document_pk):
+    # Every signed-in user may read every meeting; files are served through this view, not
+    # from /media/, so that rule holds for them too.
+    meeting = get_meeting_for_user(request.user, pk)
+    document = get_object_or_404(MeetingDocument, pk=document_pk, meeting=meeting)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/")[-1])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_add(request, pk):
+    meeting = get_meeting_for_user(request.user, pk, write=True)
+    if not meeting.is_hosted:
+        raise Http404
+    form = ChecklistItemForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add_checklist_item(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/checklistitem_form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_edit(request, item_pk):
+    item = get_checklist_item_for_user(request.user, item_pk, write=True)
+    form = ChecklistItemForm(request.POST or None, instance=item, meeting=item.meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_checklist_item(item=item, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("meetings:detail", pk=item.meeting_id)
+    return render(
+        request,
+        "meetings/checklistitem_form.html",
+        {"form": form, "meeting": item.meeting, "item": item},
+    )
+
+
+@login_required
+@require_POST
+def checklist_toggle(request, item_pk):
+    """Tick or untick an item. HTMX gets the re-rendered row; a plain form post is redirected."""
+    item = get_checklist_item_for_user(request.user, item_pk, write=True)
+    set_checklist_item_done(item=item, done=request.POST.get("done") == "1", by=request.user)
+    if request.headers.get("HX-Request"):
+        item.can_edit = True
+        return render(request, "meetings/_checklist_item.html", {"item": item})
+    return redirect("meetings:detail", pk=item.meeting_id)
