@@ -26,7 +26,7 @@ SEED_DIR = Path(__file__).resolve().parent / "seed"
 
 
 def _meeting_by_natural_key(model, value):
-    """"AWGNCB 36" is a numbered meeting; "CAFBE 2025" (a year) an unnumbered one."""
+    """ "AWGNCB 36" is a numbered meeting; "CAFBE 2025" (a year) an unnumbered one."""
     code, _, suffix = str(value).rpartition(" ")
     if not code or not suffix.isdigit():
         raise ValueError(f"Meeting key must look like 'SERIES NUMBER': {value!r}")
