@@ -1,0 +1,97 @@
+"""Template helpers for the layout and list pages: roles, navigation state, query strings."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from asoen_portal import access
+
+register = template.Library()
+
+
+@register.simple_tag
+def role_label(user):
+    """The user's role as the layout shows it next to their name."""
+    if access.is_secretariat(user):
+        return _("Văn phòng ASOEN")
+    if access.is_leadership(user):
+        return _("Lãnh đạo")
+    if access.is_focal_point(user):
+        return _("Đầu mối nhóm công tác")
+    return _("Người xem")
+
+
+@register.filter
+def is_secretariat(user):
+    return access.is_secretariat(user)
+
+
+@register.filter
+def can_edit_group(user, group_id):
+    return access.can_edit_group(user, group_id)
+
+
+@register.simple_tag(takes_context=True)
+def nav_class(context, prefix):
+    """'is-active' when the current page lives under `prefix` ("/" only matches itself)."""
+    path = context["request"].path
+    active = path == "/" if prefix == "/" else path.startswith(prefix)
+    return "is-active" if active else ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (pagination keeps the filters)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def minutes(delta):
+    """A timedelta as whole minutes (the lock-out page says how long to wait)."""
+    return int(delta.total_seconds() // 60) if delta else 0
+
+
+@register.filter
+def progress_class(value):
+    """'progress--NN' rounded down to a step of ten, for the CSS-only progress bar."""
+    value = max(0, min(100, int(value or 0)))
+    return f"progress--{value // 10 * 10}"
+
+
+@register.filter
+def activity_dates(activity):
+    """An activity's date(s) as precisely as they are known: 28/07–01/08/2025, 12/2025, 2025."""
+    start, end = activity.start_date, activity.end_date
+    precision = getattr(activity, "date_precision", "day")
+    if precision == "year":
+        return f"{start:%Y}"
+    if precision == "month":
+        return f"{start:%m/%Y}"
+    if end and end != start:
+        if (end.year, end.month) == (start.year, start.month):
+            return f"{start:%d}–{end:%d/%m/%Y}"
+        if end.year == start.year:
+            return f"{start:%d/%m}–{end:%d/%m/%Y}"
+        return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
+    return f"{start:%d/%m/%Y}"
+
+
+@register.filter
+def is_overdue(task, on):
+    from working_groups.selectors import OPEN_STATUSES
+
+    return bool(task.due_date and task.due_date < on and task.status in OPEN_STATUSES)
+
+
+@register.filter
+def person(user):
+    """A user's full name, their username if they have none, or a dash for nobody."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()

@@ -1,0 +1,1 @@
+"""Pages of the working_groups app: dashboard, activities, tasks, working groups."""

@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from asoen_portal import access
+
+from .. import selectors, services
+from ..filters import ActivityFilter
+from ..forms import ActivityForm, AttachmentForm
+from .common import paginate
+
+
+@login_required
+def activity_list(request):
+    filterset = ActivityFilter(request.GET, queryset=selectors.activity_list_queryset())
+    return render(
+        request,
+        "working_groups/activity_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filterset.qs),
+            "can_create": selectors.may_create_records(request.user),
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        },
+    )
+
+
+@login_required
+def activity_detail(request, pk):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    return render(
+        request,
+        "working_groups/activity_detail.html",
+        {
+            "activity": activity,
+            "attachments": activity.attachments.select_related("uploaded_by"),
+            "links": [
+                (_("Văn bản pháp lý"), activity.instruments.all()),
+                (_("Văn kiện ASEAN"), activity.documents.all()),
+                (_("Dự án đối tác"), activity.projects.all()),
+                (_("Chương trình"), activity.programmes.all()),
+            ],
+            "can_edit": access.can_edit_group(request.user, activity.working_group_id),
+            "attachment_form": AttachmentForm(),
+        },
+    )
+
+
+def _fields(form):
+    data = dict(form.cleaned_data)
+    data["files"] = data.pop("files", None) or []
+    return data
+
+
+@login_required
+def activity_create(request):
+    if not selectors.may_create_records(request.user):
+        raise PermissionDenied
+    form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        activity = services.log_activity(author=request.user, **_fields(form))
+        messages.success(request, _("Đã ghi nhận hoạt động “{title}”.").format(title=activity))
+        return redirect("working_groups:activity_detail", pk=activity.pk)
+    return render(request, "working_groups/activity_form.html", {"form": form})
+
+
+@login_required
+def activity_edit(request, pk):
+    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    form = ActivityForm(
+        request.POST or None, request.FILES or None, instance=activity, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        # The form must not write the row itself: the service applies the rules and history.
+        fields = _fields(form)
+        activity.refresh_from_db()
+        services.update_activity(activity=activity, by=request.user, **fields)
+        messages.success(request, _("Đã lưu thay đổi."))
+        return redirect("working_groups:activity_detail", pk=activity.pk)
+    return render(
+        request, "working_groups/activity_form.html", {"form": form, "activity": activity}
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        for upload in form.cleaned_data["files"]:
+            services.add_attachment(activity=activity, upload=upload, by=request.user)
+        messages.success(request, _("Đã thêm tệp đính kèm."))
+    else:
+        for error in form.errors.get("files", []):
+            messages.error(request, error)
+    return redirect("working_groups:activity_detail", pk=activity.pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    """Files are served through a signed-in view, never from a public media URL."""
+    activity = selectors.get_activity_for_user(request.user, pk)
+    attachment = get_object_or_404(activity.attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)

@@ -1,0 +1,74 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+
+from cooperation.models import PartnerProject
+from meetings.models import Meeting
+
+from .. import selectors
+from ..models import Activity, FocalPerson, Task, WorkingGroup
+
+GROUP_PAGE_ROWS = 10
+
+
+def _count(queryset):
+    """A correlated COUNT per group, so two counts do not multiply each other through joins."""
+    counted = queryset.filter(working_group=OuterRef("pk")).order_by().values("working_group")
+    return Coalesce(Subquery(counted.annotate(n=Count("id")).values("n")), 0)
+
+
+def _active_people():
+    return Prefetch(
+        "focal_persons",
+        queryset=FocalPerson.objects.filter(is_active=True).select_related("unit"),
+        to_attr="active_people",
+    )
+
+
+@login_required
+def group_list(request):
+    year = selectors.today().year
+    groups = (
+        WorkingGroup.objects.select_related("focal_unit")
+        .prefetch_related(_active_people())
+        .annotate(
+            open_tasks=_count(Task.objects.filter(status__in=selectors.OPEN_STATUSES)),
+            activities_this_year=_count(Activity.objects.filter(start_date__year=year)),
+        )
+    )
+    return render(request, "working_groups/group_list.html", {"groups": groups, "year": year})
+
+
+@login_required
+def group_detail(request, code):
+    group = get_object_or_404(
+        WorkingGroup.objects.select_related("focal_unit").prefetch_related(
+            _active_people(), "lead_terms", "programmes"
+        ),
+        code=code,
+    )
+    year = selectors.today().year
+    tasks = Task.objects.filter(working_group=group).filter(
+        Q(year__gte=year) | Q(status__in=selectors.OPEN_STATUSES)
+    )
+    return render(
+        request,
+        "working_groups/group_detail.html",
+        {
+            "group": group,
+            "tasks": list(tasks.order_by("-year", "due_date", "id")[: GROUP_PAGE_ROWS * 2]),
+            "activities": list(
+                selectors.activity_list_queryset().filter(working_group=group)[:GROUP_PAGE_ROWS]
+            ),
+            "meetings": list(
+                Meeting.objects.filter(series__working_group=group)
+                .select_related("series")
+                .order_by("-year", "-start_date", "-id")[:GROUP_PAGE_ROWS]
+            ),
+            "projects": list(
+                PartnerProject.objects.filter(working_group=group).select_related("channel")
+            ),
+            "today": selectors.today(),
+        },
+    )

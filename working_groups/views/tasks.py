@@ -1,0 +1,123 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from asoen_portal import access
+
+from .. import selectors, services
+from ..filters import TaskFilter
+from ..forms import TaskForm, TaskStatusForm
+from .common import is_htmx, paginate
+
+
+@login_required
+def task_list(request):
+    filterset = TaskFilter(request.GET, queryset=selectors.task_list_queryset())
+    page = paginate(request, filterset.qs)
+    user = request.user
+    rows = [
+        (
+            task,
+            TaskStatusForm.for_task(task)
+            if access.can_edit_group(user, task.working_group_id)
+            else None,
+        )
+        for task in page
+    ]
+    return render(
+        request,
+        "working_groups/task_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "rows": rows,
+            "today": selectors.today(),
+            "can_create": selectors.may_create_records(user),
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        },
+    )
+
+
+@login_required
+def task_detail(request, pk):
+    task = selectors.get_task_for_user(request.user, pk)
+    can_edit = access.can_edit_group(request.user, task.working_group_id)
+    return render(
+        request,
+        "working_groups/task_detail.html",
+        {
+            "task": task,
+            "updates": task.updates.select_related("author"),
+            "can_edit": can_edit,
+            "status_form": TaskStatusForm.for_task(task) if can_edit else None,
+            "today": selectors.today(),
+        },
+    )
+
+
+@login_required
+def task_status(request, pk):
+    """Change a task's status and progress. With HTMX the status panel is swapped in place."""
+    task = selectors.get_task_for_user(request.user, pk, write=True)
+    form = TaskStatusForm.for_task(task, request.POST or None)
+    conflict = saved = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_task_status(
+                task=task,
+                status=data["status"],
+                progress=data["progress"],
+                note=data["note"],
+                by=request.user,
+                expected_version=data["version"],
+            )
+        except services.TaskVersionConflict as error:
+            conflict = True
+            task = error.task
+            # Show what the other person saved; keep the note this person typed.
+            form = TaskStatusForm.for_task(task)
+            form.initial["note"] = data["note"]
+        else:
+            if not is_htmx(request):
+                messages.success(request, _("Đã cập nhật trạng thái nhiệm vụ."))
+                return redirect("working_groups:task_detail", pk=task.pk)
+            form = TaskStatusForm.for_task(task)
+            saved = True
+    context = {
+        "task": task,
+        "form": form,
+        "conflict": conflict,
+        "saved": saved,
+        "today": selectors.today(),
+    }
+    if is_htmx(request):
+        return render(request, "working_groups/_task_status.html", context)
+    return render(request, "working_groups/task_status.html", context)
+
+
+@login_required
+def task_create(request):
+    if not selectors.may_create_records(request.user):
+        raise PermissionDenied
+    form = TaskForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        task = services.create_task(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Đã tạo nhiệm vụ “{title}”.").format(title=task))
+        return redirect("working_groups:task_detail", pk=task.pk)
+    return render(request, "working_groups/task_form.html", {"form": form})
+
+
+@login_required
+def task_edit(request, pk):
+    task = selectors.get_task_for_user(request.user, pk, write=True)
+    form = TaskForm(request.POST or None, instance=task, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        task.refresh_from_db()
+        services.update_task(task=task, by=request.user, **fields)
+        messages.success(request, _("Đã lưu thay đổi."))
+        return redirect("working_groups:task_detail", pk=task.pk)
+    return render(request, "working_groups/task_form.html", {"form": form, "task": task})
