@@ -23,14 +23,27 @@ class AnnualReport(TimeStampedModel):
     issuing_body = models.CharField(
         _("cơ quan ban hành"), max_length=255, default="BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
     )
-    issuing_unit = models.CharField(
-        _("đơn vị soạn thảo"), max_length=255, default="ASOEN VIỆT NAM"
+    issuing_unit = models.CharField(_("đơn vị soạn thảo"), max_length=255, default="ASOEN VIỆT NAM")
+    # The English edition's header and signature; blank falls back to the Vietnamese.
+    issuing_body_en = models.CharField(
+        _("cơ quan ban hành (tiếng Anh)"),
+        max_length=255,
+        blank=True,
+        default="MINISTRY OF AGRICULTURE AND ENVIRONMENT",
+    )
+    issuing_unit_en = models.CharField(
+        _("đơn vị soạn thảo (tiếng Anh)"), max_length=255, blank=True, default="ASOEN VIET NAM"
+    )
+    place_en = models.CharField(
+        _("địa danh (tiếng Anh)"), max_length=100, blank=True, default="Ha Noi"
     )
     signer_name = models.CharField(_("người ký"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
-    recipients = models.TextField(
-        _("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận.")
+    signer_title_en = models.CharField(
+        _("chức vụ người ký (tiếng Anh)"), max_length=255, blank=True
     )
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    recipients_en = models.TextField(_("nơi nhận (tiếng Anh)"), blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -130,9 +143,13 @@ class ReportRender(TimeStampedModel):
         _("ngôn ngữ"), max_length=5, choices=settings.LANGUAGES, default="vi"
     )
     format = models.CharField(_("định dạng"), max_length=10, choices=Format, default=Format.PDF)
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.PENDING)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING
+    )
     file = models.FileField(_("tệp"), upload_to=render_path, blank=True, max_length=500)
     error = models.TextField(_("lỗi"), blank=True)
+    # Why a job waits, e.g. the broker was down when it was asked for; shown to the user.
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

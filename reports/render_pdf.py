@@ -1,0 +1,98 @@
+"""The PDF renderer: `ReportContent` → HTML (Django template) → PDF (WeasyPrint).
+
+The layout follows Decree 30/2020/NĐ-CP, Appendix I: A4, margins 20/20/30/15 mm, Tinos
+(Times New Roman metrics, full Vietnamese coverage) embedded, 13-14 pt text, national heading
+and agency block, page numbers centred at the top from page 2. Only this module knows about
+HTML and WeasyPrint; a Word renderer would take the same `ReportContent`.
+"""
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+FONT_STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
+# Tinos first (croscore); Liberation Serif 2.x has the same metrics and Vietnamese letters.
+# Liberation 1.x (/usr/share/fonts/truetype/liberation/) lacks them, so it is never used.
+FONT_CANDIDATES = (
+    ("Tinos", "/usr/share/fonts/truetype/croscore/Tinos-{style}.ttf"),
+    ("Liberation Serif", "/usr/share/fonts/truetype/liberation2/LiberationSerif-{style}.ttf"),
+)
+
+
+# WeasyPrint logs every layout step at INFO; the portal logs at INFO. Keep warnings only.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+class RenderError(Exception):
+    """A permanent rendering failure (no usable font, a broken template): retrying won't help."""
+
+
+def find_font_files():
+    """{style: path} of the report font, from settings.REPORT_FONT_FILES or the system."""
+    configured = getattr(settings, "REPORT_FONT_FILES", None)
+    if configured:
+        missing = [path for path in configured.values() if not Path(path).is_file()]
+        if missing:
+            raise RenderError(f"Report font file not found: {', '.join(missing)}")
+        return dict(configured)
+    for family, pattern in FONT_CANDIDATES:
+        files = {style: pattern.format(style=style) for style in FONT_STYLES}
+        if all(Path(path).is_file() for path in files.values()):
+            return files
+        found = _fc_match(family)
+        if found:
+            return found
+    raise RenderError("No Times-metric font with Vietnamese letters (install fonts-croscore).")
+
+
+def _fc_match(family):
+    """Ask fontconfig where `family` lives when it is installed outside Debian's paths."""
+    if not shutil.which("fc-match"):
+        return None
+    files = {}
+    for style in FONT_STYLES:
+        fc_style = {"BoldItalic": "Bold Italic"}.get(style, style)
+        result = subprocess.run(
+            ["fc-match", "-f", "%{family}|%{file}", f"{family}:style={fc_style}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found_family, _sep, path = result.stdout.partition("|")
+        if family not in found_family or not Path(path).is_file():
+            return None
+        files[style] = path
+    return files
+
+
+def render_html(content):
+    """The report as an HTML document (the template is language-free: content carries text)."""
+    return render_to_string("reports/pdf/annual_report.html", {"content": content})
+
+
+def stylesheet_text():
+    fonts = find_font_files()
+    return render_to_string(
+        "reports/pdf/annual_report.css",
+        {"fonts": {style: Path(path).as_uri() for style, path in fonts.items()}},
+    )
+
+
+def html_to_pdf(html, css_text):
+    """PDF bytes from the HTML; WeasyPrint is imported here so start-up stays fast."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    stylesheet = CSS(string=css_text, font_config=font_config)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[stylesheet], font_config=font_config
+    )
+
+
+def render_pdf(content):
+    return html_to_pdf(render_html(content), stylesheet_text())

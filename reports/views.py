@@ -1,0 +1,200 @@
+"""Pages of the annual report: list of years, a year's report (narratives, workflow, render
+jobs), narrative editing, render status (HTMX partial) and permission-checked downloads."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from asoen_portal.access import is_leadership, is_secretariat
+from reports import services
+from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm
+from reports.models import AnnualReport, ReportNarrative, ReportRender
+
+HISTORY_SIZE = 20
+
+
+def get_report_for_user(user, year):
+    """Every signed-in user may read a report; writes are checked by the services."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return get_object_or_404(AnnualReport, year=year)
+
+
+def get_render_for_user(user, pk):
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return get_object_or_404(ReportRender.objects.select_related("report"), pk=pk)
+
+
+@login_required
+def report_list(request):
+    latest = ReportRender.objects.order_by("-created_at", "-id")
+    reports = AnnualReport.objects.prefetch_related(
+        Prefetch("renders", queryset=latest, to_attr="all_renders")
+    )
+    rows = [(report, report.all_renders[:3]) for report in reports]
+    context = {
+        "rows": rows,
+        "new_form": NewReportForm() if is_secretariat(request.user) else None,
+    }
+    return render(request, "reports/annualreport_list.html", context)
+
+
+@login_required
+@require_POST
+def report_create(request):
+    form = NewReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("year", [])))
+        return redirect("reports:list")
+    report = services.create_report(year=form.cleaned_data["year"], by=request.user)
+    return redirect("reports:detail", year=report.year)
+
+
+@login_required
+def report_detail(request, year):
+    report = get_report_for_user(request.user, year)
+    texts = {(n.language, n.section): n for n in report.narratives.all()}
+    narratives = [
+        {
+            "section": section,
+            "label": label,
+            "by_language": [
+                (code, texts.get((code, section))) for code, _name in settings.LANGUAGES
+            ],
+        }
+        for section, label in ReportNarrative.Section.choices
+    ]
+    context = {
+        "report": report,
+        "narratives": narratives,
+        "renders": report.renders.select_related("requested_by")[:HISTORY_SIZE],
+        "render_form": RenderRequestForm(),
+        "can_render": services.can_request_render(request.user),
+        "can_edit": services.can_edit_narratives(request.user) and not report.is_frozen,
+        "can_submit": is_secretariat(request.user) and report.status == AnnualReport.Status.DRAFT,
+        "can_approve": is_leadership(request.user)
+        and report.status == AnnualReport.Status.SUBMITTED,
+    }
+    return render(request, "reports/annualreport_detail.html", context)
+
+
+@login_required
+def narrative_edit(request, year, language, section):
+    report = get_report_for_user(request.user, year)
+    if language not in dict(settings.LANGUAGES) or section not in ReportNarrative.Section.values:
+        raise Http404
+    if not services.can_edit_narratives(request.user):
+        raise PermissionDenied
+    narrative = report.narratives.filter(language=language, section=section).first()
+    form = NarrativeForm(
+        request.POST or None, initial={"text": narrative.text if narrative else ""}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_narrative(
+                report=report,
+                language=language,
+                section=section,
+                text=form.cleaned_data["text"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã lưu nội dung."))
+        return redirect("reports:detail", year=report.year)
+    context = {
+        "report": report,
+        "form": form,
+        "language": language,
+        "section_label": ReportNarrative.Section(section).label,
+    }
+    return render(request, "reports/reportnarrative_form.html", context)
+
+
+def _workflow(request, year, action, done_message):
+    report = get_report_for_user(request.user, year)
+    try:
+        action(report=report, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done_message)
+    return redirect("reports:detail", year=report.year)
+
+
+@login_required
+@require_POST
+def report_submit(request, year):
+    return _workflow(request, year, services.submit_report, _("Đã trình báo cáo."))
+
+
+@login_required
+@require_POST
+def report_approve(request, year):
+    return _workflow(request, year, services.approve_report, _("Đã phê duyệt báo cáo."))
+
+
+@login_required
+@require_POST
+def report_return(request, year):
+    return _workflow(request, year, services.return_report, _("Đã trả lại báo cáo."))
+
+
+@login_required
+@require_POST
+def render_request(request, year):
+    report = get_report_for_user(request.user, year)
+    form = RenderRequestForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    job = services.request_render(
+        report=report, language=form.cleaned_data["language"], by=request.user
+    )
+    if job.note:
+        messages.warning(request, job.note)
+    else:
+        messages.success(request, _("Đã gửi yêu cầu tạo báo cáo PDF."))
+    return redirect("reports:detail", year=report.year)
+
+
+@login_required
+@require_POST
+def render_retry(request, pk):
+    job = get_render_for_user(request.user, pk)
+    try:
+        job = services.retry_render(render=job, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if job.note:
+            messages.warning(request, job.note)
+    return redirect("reports:detail", year=job.report.year)
+
+
+@login_required
+def render_status(request, pk):
+    """The job's row, polled by HTMX every 2 s until it is done or failed."""
+    job = get_render_for_user(request.user, pk)
+    context = {"job": job, "can_render": services.can_request_render(request.user)}
+    return render(request, "reports/_render_row.html", context)
+
+
+@login_required
+def render_download(request, pk):
+    job = get_render_for_user(request.user, pk)
+    if job.status != ReportRender.Status.DONE or not job.file:
+        raise Http404
+    filename = f"bao-cao-tong-ket-{job.report.year}-{job.language}.pdf"
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=filename)
