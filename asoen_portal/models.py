@@ -1,5 +1,6 @@
 """Pieces every app's models share."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,69 @@ class Theme(models.TextChoices):
     VOICE = "voice", _("Vai trò và tiếng nói của Việt Nam trong ASEAN")
     ORGANISATION = "organisation", _("Kiện toàn tổ chức, kết nối và phối hợp")
     PARTNERS = "partners", _("Hợp tác giữa ASEAN và các đối tác")
+
+
+def import_upload_path(instance, filename):
+    return f"imports/{filename}"
+
+
+class ImportJob(TimeStampedModel):
+    """One spreadsheet import: the uploaded file kept between preview and confirmation, and the
+    state of the (possibly background) run. Nothing is written to the registers until the
+    confirmed run, which is all-or-nothing."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang xử lý")
+        PREVIEWED = "previewed", _("Đã kiểm tra, chờ xác nhận")
+        DONE = "done", _("Đã nhập")
+        FAILED = "failed", _("Không nhập được")
+
+    register = models.CharField(_("danh mục"), max_length=40)
+    file = models.FileField(_("tệp"), upload_to=import_upload_path, max_length=500)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi")
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING
+    )
+    confirmed = models.BooleanField(
+        _("đã xác nhận"), default=False, help_text=_("Lượt chạy tiếp theo ghi dữ liệu thật.")
+    )
+    total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
+    processed_rows = models.PositiveIntegerField(_("số dòng đã xử lý"), default=0)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    new_count = models.PositiveIntegerField(_("dòng mới"), default=0)
+    update_count = models.PositiveIntegerField(_("dòng cập nhật"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("dòng không đổi"), default=0)
+    error_count = models.PositiveIntegerField(_("dòng lỗi"), default=0)
+    row_errors = models.JSONField(_("lỗi theo dòng"), default=list, blank=True)
+    row_results = models.JSONField(_("kết quả theo dòng"), default=list, blank=True)
+    ignored_columns = models.JSONField(_("cột bị bỏ qua"), default=list, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lượt nhập dữ liệu")
+        verbose_name_plural = _("lượt nhập dữ liệu")
+        indexes = [models.Index(fields=["status", "created_at"], name="import_job_status_idx")]
+
+    def __str__(self):
+        return f"{self.register}: {self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_busy(self):
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
+    def can_confirm(self):
+        return self.status == self.Status.PREVIEWED and self.error_count == 0 and not self.error

@@ -1,0 +1,126 @@
+"""Import (secretariat only) and export (every signed-in user) of the registers."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_POST
+
+from asoen_portal.access import is_secretariat
+from asoen_portal.exchange import exporting, services
+from asoen_portal.exchange.forms import ImportUploadForm
+from asoen_portal.exchange.registry import REGISTERS, get_register
+from asoen_portal.models import ImportJob
+
+ROWS_PER_PAGE = 200
+
+
+def _require_secretariat(user):
+    if not is_secretariat(user):
+        raise PermissionDenied
+
+
+def get_import_job_for_user(user, pk):
+    """The import job `pk`; only the secretariat sees import jobs."""
+    _require_secretariat(user)
+    return get_object_or_404(ImportJob.objects.select_related("requested_by"), pk=pk)
+
+
+def _download(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def index(request):
+    _require_secretariat(request.user)
+    return render(
+        request,
+        "exchange/index.html",
+        {
+            "registers": REGISTERS.values(),
+            "form": ImportUploadForm(),
+            "jobs": ImportJob.objects.select_related("requested_by")[:20],
+        },
+    )
+
+
+@login_required
+@require_POST
+def upload(request):
+    _require_secretariat(request.user)
+    form = ImportUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(
+            request,
+            "exchange/index.html",
+            {"registers": REGISTERS.values(), "form": form, "jobs": ImportJob.objects.none()},
+            status=400,
+        )
+    job = services.create_import_job(
+        register=form.cleaned_data["register"],
+        upload=form.cleaned_data["file"],
+        user=request.user,
+        language=get_language() or "vi",
+    )
+    services.start_import_job(job=job)
+    return redirect("exchange:job", pk=job.pk)
+
+
+@login_required
+@require_GET
+def template(request, register):
+    _require_secretariat(request.user)
+    return _download(*exporting.blank_template(register=get_register(register)))
+
+
+@login_required
+@require_GET
+def export(request, register):
+    # Every signed-in user may read every register (asoen_portal.access), hence may export it.
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in exporting.FORMATS:
+        fmt = "xlsx"
+    params = request.GET.copy()
+    params.pop("format", None)
+    params.pop("page", None)
+    content = exporting.export_register(
+        register=get_register(register), params=params, request=request, fmt=fmt
+    )
+    return _download(*content)
+
+
+def _job_context(request, job):
+    rows = Paginator(job.row_results, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return {"job": job, "register": REGISTERS.get(job.register), "rows": rows}
+
+
+@login_required
+@require_GET
+def job_detail(request, pk):
+    job = get_import_job_for_user(request.user, pk)
+    return render(request, "exchange/job_detail.html", _job_context(request, job))
+
+
+@login_required
+@require_GET
+def job_status(request, pk):
+    job = get_import_job_for_user(request.user, pk)
+    if not job.is_busy and request.headers.get("HX-Request"):
+        # The run has finished: reload the whole page to show the preview or the result.
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "exchange/_job_status.html", {"job": job})
+
+
+@login_required
+@require_POST
+def job_confirm(request, pk):
+    job = get_import_job_for_user(request.user, pk)
+    services.start_import_job(job=job, confirm=True)
+    return redirect("exchange:job", pk=job.pk)
