@@ -154,7 +154,7 @@ def group_topic(group):
     for prefix in ("Nhóm công tác ASEAN về ", "ASEAN Working Group on "):
         if name.startswith(prefix):
             topic = name[len(prefix) :]
-            return topic[0].lower() + topic[1:] if prefix.startswith("ASEAN") else topic
+            return topic.lower() if prefix.startswith("ASEAN") else topic
     return name
 
 
