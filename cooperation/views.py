@@ -1,0 +1,292 @@
+"""Cooperation registers: legal instruments, ASEAN documents, partners, partner projects.
+Everyone signed in reads; the secretariat creates and edits (cooperation.services enforces it)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from asoen_portal.access import is_secretariat
+from cooperation import services
+from cooperation.forms import (
+    AseanDocumentForm,
+    LegalInstrumentForm,
+    PartnerForm,
+    PartnerProjectForm,
+)
+from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
+from working_groups.models import Activity
+
+
+def _form_page(request, form, save, *, title, cancel_url):
+    """Validate `form`, hand its data to the `save` service and redirect to the saved
+    record's detail page; or show the form again with its errors."""
+    services.ensure_secretariat(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(DETAIL_URLS[type(saved)], pk=saved.pk)
+    return render(
+        request,
+        f"cooperation/{form._meta.model._meta.model_name}_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url},
+    )
+
+
+def _activities(queryset):
+    return queryset.select_related("working_group").order_by("-start_date", "-id")
+
+
+def _list(request, template, rows):
+    return render(request, template, {"rows": rows, "can_edit": is_secretariat(request.user)})
+
+
+# Instruments
+
+
+@login_required
+def instrument_list(request):
+    rows = LegalInstrument.objects.annotate(activity_count=Count("activities"))
+    return _list(request, "cooperation/legalinstrument_list.html", rows)
+
+
+@login_required
+def instrument_detail(request, pk):
+    instrument = get_object_or_404(LegalInstrument, pk=pk)
+    return render(
+        request,
+        "cooperation/legalinstrument_detail.html",
+        {
+            "instrument": instrument,
+            "activities": _activities(instrument.activities.all()),
+            "can_edit": is_secretariat(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instrument_create(request):
+    return _form_page(
+        request,
+        LegalInstrumentForm(request.POST or None),
+        lambda **fields: services.register_instrument(by=request.user, **fields),
+        title=_("Thêm văn bản pháp lý"),
+        cancel_url=reverse("cooperation:instruments"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instrument_edit(request, pk):
+    instrument = get_object_or_404(LegalInstrument, pk=pk)
+    return _form_page(
+        request,
+        LegalInstrumentForm(request.POST or None, instance=instrument),
+        lambda **fields: services.update_instrument(
+            instrument=instrument, by=request.user, **fields
+        ),
+        title=_("Sửa văn bản pháp lý"),
+        cancel_url=reverse("cooperation:instrument_detail", args=[pk]),
+    )
+
+
+# ASEAN documents
+
+
+@login_required
+def document_list(request):
+    rows = AseanDocument.objects.select_related("partner", "working_group", "meeting__series")
+    status = request.GET.get("status")
+    if status in AseanDocument.Status.values:
+        rows = rows.filter(status=status)
+    return render(
+        request,
+        "cooperation/aseandocument_list.html",
+        {
+            "rows": rows,
+            "can_edit": is_secretariat(request.user),
+            "statuses": AseanDocument.Status.choices,
+            "status": status,
+        },
+    )
+
+
+@login_required
+def document_detail(request, pk):
+    document = get_object_or_404(
+        AseanDocument.objects.select_related("partner", "working_group", "meeting__series"), pk=pk
+    )
+    return render(
+        request,
+        "cooperation/aseandocument_detail.html",
+        {
+            "document": document,
+            "activities": _activities(document.activities.all()),
+            "can_edit": is_secretariat(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_create(request):
+    return _form_page(
+        request,
+        AseanDocumentForm(request.POST or None),
+        lambda **fields: services.register_asean_document(by=request.user, **fields),
+        title=_("Thêm văn kiện ASEAN"),
+        cancel_url=reverse("cooperation:documents"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request, pk):
+    document = get_object_or_404(AseanDocument, pk=pk)
+    return _form_page(
+        request,
+        AseanDocumentForm(request.POST or None, instance=document),
+        lambda **fields: services.update_asean_document(
+            document=document, by=request.user, **fields
+        ),
+        title=_("Sửa văn kiện ASEAN"),
+        cancel_url=reverse("cooperation:document_detail", args=[pk]),
+    )
+
+
+# Partners
+
+
+@login_required
+def partner_list(request):
+    rows = Partner.objects.annotate(
+        funded_count=Count("funded_projects", distinct=True),
+        channelled_count=Count("channelled_projects", distinct=True),
+    )
+    return _list(request, "cooperation/partner_list.html", rows)
+
+
+@login_required
+def partner_detail(request, pk):
+    partner = get_object_or_404(Partner, pk=pk)
+    projects = (
+        PartnerProject.objects.filter(Q(donors=partner) | Q(channel=partner))
+        .distinct()
+        .select_related("channel")
+    )
+    return render(
+        request,
+        "cooperation/partner_detail.html",
+        {
+            "partner": partner,
+            "projects": projects,
+            "documents": partner.documents.all(),
+            "can_edit": is_secretariat(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_create(request):
+    return _form_page(
+        request,
+        PartnerForm(request.POST or None),
+        lambda **fields: services.register_partner(by=request.user, **fields),
+        title=_("Thêm đối tác"),
+        cancel_url=reverse("cooperation:partners"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, pk):
+    partner = get_object_or_404(Partner, pk=pk)
+    return _form_page(
+        request,
+        PartnerForm(request.POST or None, instance=partner),
+        lambda **fields: services.update_partner(partner=partner, by=request.user, **fields),
+        title=_("Sửa đối tác"),
+        cancel_url=reverse("cooperation:partner_detail", args=[pk]),
+    )
+
+
+# Partner projects
+
+
+def _project_queryset():
+    return PartnerProject.objects.select_related(
+        "channel", "working_group", "programme"
+    ).prefetch_related(Prefetch("donors", queryset=Partner.objects.order_by("code")))
+
+
+@login_required
+def project_list(request):
+    rows = _project_queryset()
+    status = request.GET.get("status")
+    if status in PartnerProject.Status.values:
+        rows = rows.filter(status=status)
+    return render(
+        request,
+        "cooperation/partnerproject_list.html",
+        {
+            "rows": rows,
+            "can_edit": is_secretariat(request.user),
+            "statuses": PartnerProject.Status.choices,
+            "status": status,
+        },
+    )
+
+
+@login_required
+def project_detail(request, pk):
+    project = get_object_or_404(_project_queryset(), pk=pk)
+    return render(
+        request,
+        "cooperation/partnerproject_detail.html",
+        {
+            "project": project,
+            "activities": _activities(Activity.objects.filter(projects=project)),
+            "can_edit": is_secretariat(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_create(request):
+    return _form_page(
+        request,
+        PartnerProjectForm(request.POST or None),
+        lambda **fields: services.register_project(by=request.user, **fields),
+        title=_("Thêm dự án đối tác"),
+        cancel_url=reverse("cooperation:projects"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request, pk):
+    project = get_object_or_404(PartnerProject, pk=pk)
+    return _form_page(
+        request,
+        PartnerProjectForm(request.POST or None, instance=project),
+        lambda **fields: services.update_project(project=project, by=request.user, **fields),
+        title=_("Sửa dự án đối tác"),
+        cancel_url=reverse("cooperation:project_detail", args=[pk]),
+    )
+
+
+DETAIL_URLS = {
+    LegalInstrument: "cooperation:instrument_detail",
+    AseanDocument: "cooperation:document_detail",
+    Partner: "cooperation:partner_detail",
+    PartnerProject: "cooperation:project_detail",
+}
