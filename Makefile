@@ -40,11 +40,7 @@ run: install system-deps translations
 	$(BIN)/python manage.py load_demo
 	@echo; echo "  Cổng ASOEN Việt Nam: http://$(HOST):$(PORT)/   (Ctrl-C để dừng / to stop)"; \
 	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..."; echo
-	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A asoen_portal worker --beat --loglevel=INFO --concurrency=2 \
-	  --schedule var/celerybeat-schedule & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT) & \
-	wait -n
+	HOST=$(HOST) PORT=$(PORT) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/honcho start --no-prefix
 
 test: install translations
 	$(BIN)/ruff check .
