@@ -32,20 +32,21 @@ class RenderError(Exception):
 
 
 def find_font_files():
-    """{style: path} of the report font, from settings.REPORT_FONT_FILES or the system."""
+    """(family, {style: path}) of the report font, from settings.REPORT_FONT_FILES (a
+    {style: path} dict, family "Tinos") or the system."""
     configured = getattr(settings, "REPORT_FONT_FILES", None)
     if configured:
         missing = [path for path in configured.values() if not Path(path).is_file()]
         if missing:
             raise RenderError(f"Report font file not found: {', '.join(missing)}")
-        return dict(configured)
+        return "Tinos", dict(configured)
     for family, pattern in FONT_CANDIDATES:
         files = {style: pattern.format(style=style) for style in FONT_STYLES}
         if all(Path(path).is_file() for path in files.values()):
-            return files
+            return family, files
         found = _fc_match(family)
         if found:
-            return found
+            return family, found
     raise RenderError("No Times-metric font with Vietnamese letters (install fonts-croscore).")
 
 
@@ -75,10 +76,14 @@ def render_html(content):
 
 
 def stylesheet_text():
-    fonts = find_font_files()
+    family, fonts = find_font_files()
     return render_to_string(
         "reports/pdf/annual_report.css",
-        {"fonts": {style: Path(path).as_uri() for style, path in fonts.items()}},
+        {
+            # The @font-face family is named after the font, so the PDF's font names say Tinos.
+            "family": family,
+            "fonts": {style: Path(path).as_uri() for style, path in fonts.items()},
+        },
     )
 
 

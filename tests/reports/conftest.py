@@ -41,3 +41,35 @@ def seed_pdfs(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded(db):
     call_command("load_seed", stdout=io.StringIO())
+
+
+@pytest.fixture
+def report(db):
+    from reports.models import AnnualReport, ReportNarrative
+
+    report = AnnualReport.objects.create(
+        year=2025, signer_name="Lê Công Thành", signer_title="Chủ tịch ASOEN Việt Nam"
+    )
+    ReportNarrative.objects.create(
+        report=report,
+        language="vi",
+        section=ReportNarrative.Section.PROPOSALS,
+        text="1. Về tổ chức\n\n- Duy trì cơ chế phối hợp.",
+    )
+    return report
+
+
+@pytest.fixture
+def broker_down():
+    """Point the Celery app at a port where nothing listens (in this suite's port range)."""
+    from asoen_portal.celery import app
+
+    saved = (app.conf.broker_url, app.conf.broker_transport_options)
+    app.conf.broker_url = "redis://127.0.0.1:8249/0"
+    app.conf.broker_transport_options = {}
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield
+    app.conf.broker_url, app.conf.broker_transport_options = saved
+    app._pool = None
+    app.amqp._producer_pool = None
