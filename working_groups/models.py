@@ -183,7 +183,10 @@ class Activity(TimeStampedModel):
     title = models.CharField(_("tiêu đề"), max_length=500)
     title_en = models.CharField(_("tiêu đề tiếng Anh"), max_length=500, blank=True)
     description = models.TextField(_("nội dung"), blank=True)
+    description_en = models.TextField(_("nội dung (tiếng Anh)"), blank=True)
     outcome = models.TextField(_("kết quả"), blank=True)
+    outcome_en = models.TextField(_("kết quả (tiếng Anh)"), blank=True)
+
     class DatePrecision(models.TextChoices):
         DAY = "day", _("Ngày")
         MONTH = "month", _("Tháng")
@@ -338,6 +341,7 @@ class Task(TimeStampedModel):
     title = models.CharField(_("tên nhiệm vụ"), max_length=500)
     title_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
     description = models.TextField(_("nội dung"), blank=True)
+    description_en = models.TextField(_("nội dung (tiếng Anh)"), blank=True)
     working_group = models.ForeignKey(
         WorkingGroup,
         verbose_name=_("nhóm chủ trì"),
