@@ -50,9 +50,7 @@ def test_create_activity(as_role, group_ncb, role, status, created):
 
 def test_create_activity_form_offers_focal_point_only_their_groups(focal_client, group_cc):
     response = focal_client.get("/activities/new/")
-    assert [g.code for g in response.context["form"].fields["working_group"].queryset] == [
-        "AWGNCB"
-    ]
+    assert [g.code for g in response.context["form"].fields["working_group"].queryset] == ["AWGNCB"]
 
 
 @pytest.mark.parametrize(
