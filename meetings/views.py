@@ -39,15 +39,12 @@ def meeting_list(request):
     meeting_filter = MeetingFilter(request.GET, queryset=meeting_queryset())
     paginator = Paginator(meeting_filter.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "meetings/meeting_list.html",
         {
             "filter": meeting_filter,
             "page": page,
-            "query": query.urlencode(),
             "can_create": _can_schedule(request.user),
         },
     )

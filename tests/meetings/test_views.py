@@ -245,3 +245,16 @@ def test_calendar_bad_month_is_404(secretariat_client):
 def test_calendar_empty_month(leadership_client):
     response = leadership_client.get(reverse("meetings:calendar"), {"year": 2030, "month": 1})
     assert "Tháng này chưa có hội nghị nào." in response.content.decode()
+
+
+def test_meeting_list_export_keeps_filters(secretariat_client, ncb_meeting):
+    html = secretariat_client.get(reverse("meetings:list"), {"hosted": "hosted"}).content.decode()
+    assert "/data/export/meetings/?format=xlsx&amp;hosted=hosted" in html
+
+
+def test_meeting_detail_links_activities(secretariat_client, ncb_meeting, group_ncb):
+    activity = ActivityFactory(meeting=ncb_meeting, working_group=group_ncb)
+    html = secretariat_client.get(
+        reverse("meetings:detail", args=[ncb_meeting.pk])
+    ).content.decode()
+    assert reverse("working_groups:activity_detail", args=[activity.pk]) in html
