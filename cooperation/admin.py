@@ -1,11 +1,14 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AseanDocument, LegalInstrument, Partner, PartnerProject
+from .resources import LegalInstrumentResource, PartnerProjectResource
 
 
 @admin.register(LegalInstrument)
-class LegalInstrumentAdmin(SimpleHistoryAdmin):
+class LegalInstrumentAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [LegalInstrumentResource]
     list_display = ["number", "kind", "issuer", "issued_on"]
     list_filter = ["kind", "issuer"]
     search_fields = ["number", "title", "title_en", "approves"]
@@ -28,7 +31,8 @@ class AseanDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerProject)
-class PartnerProjectAdmin(SimpleHistoryAdmin):
+class PartnerProjectAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PartnerProjectResource]
     list_display = ["code", "title", "channel", "status", "start_year", "end_year"]
     list_filter = ["status"]
     search_fields = ["code", "title", "title_en"]

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
+from .resources import MeetingResource
 
 
 @admin.register(MeetingSeries)
@@ -23,7 +25,8 @@ class MeetingDocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MeetingResource]
     list_display = ["__str__", "title", "year", "start_date", "city", "country", "is_hosted",
                     "status"]
     list_filter = ["year", "is_hosted", "status", "country", "series__kind"]

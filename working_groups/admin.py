@@ -1,4 +1,5 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -11,6 +12,7 @@ from .models import (
     Task,
     WorkingGroup,
 )
+from .resources import ActivityResource, FocalPersonResource, TaskResource
 
 
 @admin.register(FocalUnit)
@@ -34,7 +36,8 @@ class WorkingGroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocalPerson)
-class FocalPersonAdmin(SimpleHistoryAdmin):
+class FocalPersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [FocalPersonResource]
     list_display = ["full_name", "working_group", "role", "user", "is_active"]
     list_filter = ["working_group", "role", "is_active"]
     search_fields = ["full_name", "email", "user__username"]
@@ -56,7 +59,8 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [ActivityResource]
     list_display = ["title", "start_date", "working_group", "kind", "theme"]
     list_filter = ["kind", "theme", "working_group", ("start_date", admin.DateFieldListFilter)]
     search_fields = ["title", "title_en", "description", "search_text"]
@@ -85,7 +89,8 @@ class StatusUpdateInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [TaskResource]
     list_display = ["title", "year", "report_section", "working_group", "status", "progress"]
     list_filter = ["year", "status", "working_group", "theme"]
     search_fields = ["title", "title_en", "description"]
