@@ -1,11 +1,26 @@
+from functools import cached_property
+
 from django.core.paginator import Paginator
 
 PER_PAGE = 25
+# Counting every row of a 50,000-row register costs more than rendering the page; past this
+# many matches the page says "more than N" and people narrow the filters instead.
+COUNT_CAP = 5000
+
+
+class CappedPaginator(Paginator):
+    @cached_property
+    def count(self):
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > COUNT_CAP
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
     """The requested page; junk or out-of-range page numbers fall back to the first/last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def is_htmx(request):
