@@ -9,13 +9,18 @@ working outside the browser. Resetting the personal token closes both kinds of l
 """
 
 import datetime
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
@@ -32,7 +37,7 @@ UID_DOMAIN = "asoen.vn"
 YEARS_BACK = 1
 
 
-def _meeting_event(meeting, request):
+def _meeting_event(meeting, link):
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
     event.add("summary", f"{meeting.short_name}: {meeting.title}")
@@ -46,7 +51,7 @@ def _meeting_event(meeting, request):
         event.add("location", location)
     role = _("Việt Nam chủ trì") if meeting.is_hosted else _("Tham dự")
     event.add("description", f"{role} · {meeting.get_status_display()}")
-    event.add("url", request.build_absolute_uri(reverse("meetings:detail", args=[meeting.pk])))
+    event.add("url", link(meeting.pk))
     if meeting.status == Meeting.Status.CANCELLED:
         event.add("status", "CANCELLED")
     elif meeting.status == Meeting.Status.PLANNED:
@@ -56,7 +61,7 @@ def _meeting_event(meeting, request):
     return event
 
 
-def _checklist_event(item, request):
+def _checklist_event(item, link):
     event = Event()
     event.add("uid", f"checklist-{item.pk}@{UID_DOMAIN}")
     event.add(
@@ -66,11 +71,28 @@ def _checklist_event(item, request):
     event.add("dtstart", item.deadline)
     event.add("dtend", item.deadline + datetime.timedelta(days=1))
     event.add("dtstamp", item.updated_at)
-    event.add("url", request.build_absolute_uri(reverse("meetings:detail", args=[item.meeting_id])))
+    event.add("url", link(item.meeting_id))
     return event
 
 
-def _calendar_response(name, events):
+def _detail_link(request):
+    """pk -> absolute URL of the meeting page; reversing once, not once per event."""
+    prefix = request.build_absolute_uri(reverse("meetings:list"))
+    return lambda pk: f"{prefix}{pk}/"
+
+
+def _not_modified(request, *querysets):
+    """A 304 when nothing in the feed changed since the app's last fetch: calendar apps poll
+    every few minutes, and a feed of hundreds of events is the costly part to build."""
+    parts = [get_language() or ""]
+    for queryset in querysets:
+        state = queryset.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        parts += [str(state["count"]), str(state["latest"])]
+    etag = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return etag, get_conditional_response(request, etag=quote_etag(etag))
+
+
+def _calendar_response(name, events, etag):
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -80,6 +102,7 @@ def _calendar_response(name, events):
         cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
+    response["ETag"] = quote_etag(etag)
     return response
 
 
@@ -105,9 +128,14 @@ def user_feed(request, token):
         .select_related("meeting", "meeting__series")
         .order_by("deadline", "id")
     )
-    events = [_meeting_event(m, request) for m in meetings]
-    events += [_checklist_event(item, request) for item in items]
-    return _calendar_response(_("Lịch ASOEN — {name}").format(name=user.get_full_name()), events)
+    etag, not_modified = _not_modified(request, meetings, items)
+    if not_modified:
+        return not_modified
+    link = _detail_link(request)
+    events = [_meeting_event(m, link) for m in meetings]
+    events += [_checklist_event(item, link) for item in items]
+    name = _("Lịch ASOEN — {name}").format(name=user.get_full_name())
+    return _calendar_response(name, events, etag)
 
 
 def group_feed(request, code):
@@ -119,8 +147,12 @@ def group_feed(request, code):
         _user_for_token(token)
     group = get_object_or_404(WorkingGroup, code=code)
     meetings = _dated(meeting_queryset().filter(series__working_group=group))
-    events = [_meeting_event(m, request) for m in meetings]
-    return _calendar_response(_("Lịch ASOEN — {code}").format(code=group.code), events)
+    etag, not_modified = _not_modified(request, meetings)
+    if not_modified:
+        return not_modified
+    link = _detail_link(request)
+    events = [_meeting_event(m, link) for m in meetings]
+    return _calendar_response(_("Lịch ASOEN — {code}").format(code=group.code), events, etag)
 
 
 def _feed_urls(request, token):

@@ -150,3 +150,24 @@ def test_feed_settings_page_shows_urls(focal_client, focal_user, group_cc):
 
 def test_feed_settings_requires_login(anonymous_client):
     assert anonymous_client.get(reverse("meetings:feeds")).status_code == 302
+
+
+def test_user_feed_answers_304_until_a_meeting_changes(client, focal_user, ncb_meeting):
+    url = reverse("meetings:user_feed", args=[get_feed_token(user=focal_user).token])
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    ncb_meeting.status = "confirmed"
+    ncb_meeting.save()
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_group_feed_answers_304_until_a_meeting_is_added(focal_client, ncb_meeting):
+    url = reverse("meetings:group_feed", args=["AWGNCB"])
+    etag = focal_client.get(url)["ETag"]
+    assert focal_client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    MeetingFactory(
+        series=ncb_meeting.series, number=37, start_date=datetime.date(2027, 6, 1), end_date=None
+    )
+    assert focal_client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
