@@ -87,7 +87,13 @@ def test_end_before_start_is_a_row_error(groups, importer):
 
     summary = run("activities", rows, importer)
 
-    assert [(e["row"], e["column"]) for e in summary["errors"]] == [(2, "")]
+    assert summary["errors"] == [
+        {
+            "row": 2,
+            "column": "Đến ngày",
+            "message": "Ngày kết thúc (01/02/2025) trước ngày bắt đầu (05/02/2025).",
+        }
+    ]
     assert Activity.objects.count() == 0
 
 
