@@ -27,8 +27,16 @@ class MeetingDocumentInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [MeetingResource]
-    list_display = ["__str__", "title", "year", "start_date", "city", "country", "is_hosted",
-                    "status"]
+    list_display = [
+        "__str__",
+        "title",
+        "year",
+        "start_date",
+        "city",
+        "country",
+        "is_hosted",
+        "status",
+    ]
     list_filter = ["year", "is_hosted", "status", "country", "series__kind"]
     search_fields = ["title", "title_en", "series__code", "city"]
     list_select_related = ["series"]
