@@ -1,13 +1,30 @@
 """Real Chromium: a focal point ticks a checklist item; HTMX swaps the row in place."""
 
+import datetime
+
 import pytest
 
-from tests.browser.conftest import browser, page, sign_in  # noqa: F401  (shared fixtures)
+from tests.factories import ChecklistItemFactory, MeetingFactory, MeetingSeriesFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_focal_point_ticks_checklist_item_in_place(sign_in, focal_user, ncb_meeting, ncb_item):  # noqa: F811
+@pytest.fixture
+def ncb_meeting(group_ncb):
+    series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb, name="Hội nghị AWGNCB")
+    return MeetingFactory(
+        series=series, number=36, start_date=datetime.date(2026, 6, 15), is_hosted=True
+    )
+
+
+@pytest.fixture
+def ncb_item(ncb_meeting):
+    return ChecklistItemFactory(
+        meeting=ncb_meeting, title="Đặt phòng họp", deadline=datetime.date(2026, 6, 1)
+    )
+
+
+def test_focal_point_ticks_checklist_item_in_place(sign_in, focal_user, ncb_meeting, ncb_item):
     tab = sign_in(focal_user.username)
     tab.goto(f"/meetings/{ncb_meeting.pk}/")
     row = tab.locator(f"#checklist-item-{ncb_item.pk}")
