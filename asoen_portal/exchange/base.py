@@ -14,10 +14,11 @@ What it adds to django-import-export's ModelResource:
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import DatabaseError, models
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.widgets import ManyToManyWidget
+from import_export.results import RowResult
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from asoen_portal.exchange.history import HistoryBatch
 from asoen_portal.exchange.widgets import TextWidget
@@ -93,6 +94,7 @@ class ExchangeResource(resources.ModelResource):
         self._seen_pks = {}
         self._row_number = 0
         self._created = False
+        self._broken_at = None
 
     # Headers ------------------------------------------------------------------------------
 
@@ -156,8 +158,15 @@ class ExchangeResource(resources.ModelResource):
             ) from None
 
     def preload_queryset(self):
+        # Related rows come with the existing rows: comparing a re-imported row with its
+        # original must not cost a query per foreign key per row.
         m2m = [f.attribute for f in self.columns() if isinstance(f.widget, ManyToManyWidget)]
-        return self._meta.model.objects.all().prefetch_related(*m2m)
+        fks = [
+            f.attribute
+            for f in self.columns()
+            if isinstance(f.widget, ForeignKeyWidget) and not isinstance(f.widget, ManyToManyWidget)
+        ]
+        return self._meta.model.objects.select_related(*fks).prefetch_related(*m2m)
 
     def _preload(self, dataset):
         first = self.natural_key[0]
@@ -223,6 +232,27 @@ class ExchangeResource(resources.ModelResource):
         return obj
 
     # Import workflow hooks -----------------------------------------------------------------
+
+    def import_row(self, row, instance_loader, **kwargs):
+        """The portal imports without a savepoint per row (two queries a row saved) inside one
+        transaction it rolls back on any error. A database error therefore ends the useful
+        part of the run: later rows are reported as not checked, pointing at the cause."""
+        if self._broken_at is not None:
+            self._row_number = kwargs.get("row_number", self._row_number + 1)
+            row_result = self.get_row_result_class()()
+            row_result.import_type = RowResult.IMPORT_TYPE_INVALID
+            row_result.validation_error = ValidationError(
+                {
+                    NON_FIELD_ERRORS: _(
+                        "Chưa kiểm tra được vì dòng {row} không ghi được; hãy sửa dòng đó trước."
+                    ).format(row=self._broken_at)
+                }
+            )
+            return row_result
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        if any(isinstance(error.error, DatabaseError) for error in row_result.errors):
+            self._broken_at = self.excel_row(self._row_number)
+        return row_result
 
     def get_diff_class(self):
         return NoDiff
@@ -298,7 +328,12 @@ class ExchangeResource(resources.ModelResource):
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
+        if (
+            kwargs.get("dry_run")
+            or kwargs.get("preview")
+            or result.has_errors()
+            or result.has_validation_errors()
+        ):
             return
         self.history.write()
 

@@ -130,16 +130,19 @@ def import_sheet(*, register, sheet, user, confirm, progress=None):
         user=user, progress=progress, line_numbers=sheet.line_numbers
     )
     dataset, ignored = build_dataset(resource, sheet)
+    # One transaction, no savepoint per row: a preview is a real import rolled back at the
+    # end, and a confirmed import is rolled back if any row failed.
     with transaction.atomic():
         result = resource.import_data(
             dataset,
-            dry_run=not confirm,
+            dry_run=False,
             raise_errors=False,
-            use_transactions=True,
+            use_transactions=False,
             collect_failed_rows=True,
             user=user,
+            preview=not confirm,
         )
-        if result.has_errors() or result.has_validation_errors():
+        if not confirm or result.has_errors() or result.has_validation_errors():
             transaction.set_rollback(True)
     summary = summarise(result, resource)
     summary["ignored_columns"] = ignored
