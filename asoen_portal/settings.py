@@ -34,11 +34,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Before import_export: our `import`/`export` commands must win over its commands.
+    "asoen_portal",
     "django_filters",
     "import_export",
     "simple_history",
     "axes",
-    "asoen_portal",
     "working_groups",
     "meetings",
     "heritage_parks",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
+from .models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument, MeetingSeries
 from .resources import MeetingResource
 
 
@@ -57,3 +57,14 @@ class MeetingDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "meeting", "uploaded_by", "created_at"]
     search_fields = ["title"]
     list_select_related = ["meeting__series", "uploaded_by"]
+
+
+@admin.register(CalendarFeedToken)
+class CalendarFeedTokenAdmin(admin.ModelAdmin):
+    # The token is a secret in a feed URL: shown, never typed; users reset it on /meetings/feeds/.
+    list_display = ["user", "created_at"]
+    search_fields = ["user__username"]
+    readonly_fields = ["user", "token", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -16,6 +16,13 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     inlines = [ReportNarrativeInline]
 
 
+@admin.register(ReportNarrative)
+class ReportNarrativeAdmin(SimpleHistoryAdmin):
+    list_display = ["report", "language", "section", "updated_at"]
+    list_filter = ["language", "section", "report"]
+    search_fields = ["text"]
+
+
 @admin.register(ReportRender)
 class ReportRenderAdmin(SimpleHistoryAdmin):
     list_display = ["report", "language", "format", "status", "requested_by", "created_at"]

@@ -58,6 +58,14 @@ class AttachmentInline(admin.TabularInline):
     readonly_fields = ["size", "uploaded_by"]
 
 
+@admin.register(Attachment)
+class AttachmentAdmin(SimpleHistoryAdmin):
+    list_display = ["original_name", "activity", "size", "uploaded_by", "created_at"]
+    search_fields = ["original_name", "activity__title"]
+    list_select_related = ["activity", "uploaded_by"]
+    readonly_fields = ["size", "uploaded_by"]
+
+
 @admin.register(Activity)
 class ActivityAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ActivityResource]
