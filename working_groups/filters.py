@@ -21,7 +21,10 @@ FIRST_YEAR = 1996
 
 
 def year_choices():
-    return [(y, str(y)) for y in range(selectors.today().year + 1, FIRST_YEAR - 1, -1)]
+    # django-filter adds no empty option to callable choices, so the select would open on the
+    # newest year as if it were filtered: the "all years" option is ours.
+    years = [(y, str(y)) for y in range(selectors.today().year + 1, FIRST_YEAR - 1, -1)]
+    return [("", _("Tất cả các năm")), *years]
 
 
 def _groups(request):
