@@ -52,3 +52,19 @@ def test_activity_search_text_is_folded_on_save():
 )
 def test_fold_strips_vietnamese_diacritics(raw, expected):
     assert fold(raw) == expected
+
+
+def test_choice_display_follows_the_active_language():
+    from django.utils import translation
+
+    from working_groups.models import Activity
+
+    activity = Activity(kind=Activity.Kind.AWARD)
+    with translation.override("vi"):
+        vietnamese = activity.get_kind_display()
+    with translation.override("en"):
+        english = activity.get_kind_display()
+
+    assert vietnamese == "Giải thưởng, công nhận"
+    assert english != vietnamese
+    assert Activity(kind="unknown").get_kind_display() == "unknown"

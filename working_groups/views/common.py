@@ -11,7 +11,9 @@ COUNT_CAP = 5000
 class CappedPaginator(Paginator):
     @cached_property
     def count(self):
-        return self.object_list[: COUNT_CAP + 1].count()
+        # No ORDER BY: sorting every match only to count the first N would cost more than
+        # the count itself.
+        return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
     @property
     def is_capped(self):
