@@ -1,8 +1,8 @@
 """Pieces every app's models share."""
 
-from django.conf import settings
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import models
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
