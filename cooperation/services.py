@@ -1,60 +1,45 @@
 """Writes to the cooperation registers: legal instruments, ASEAN documents, partners and
 partner projects. Only the secretariat keeps these registers."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from asoen_portal.access import is_secretariat
+from asoen_portal.registers import save_register_record
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 
 
-def ensure_secretariat(user):
-    if not is_secretariat(user):
-        raise PermissionDenied
-
-
-def _save(instance, fields, by):
-    ensure_secretariat(by)
-    for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 def register_instrument(*, by, **fields):
-    return _save(LegalInstrument(), fields, by)
+    return save_register_record(record=LegalInstrument(), by=by, **fields)
 
 
 def update_instrument(*, instrument, by, **fields):
-    return _save(instrument, fields, by)
+    return save_register_record(record=instrument, by=by, **fields)
 
 
 def register_asean_document(*, by, **fields):
-    return _save(AseanDocument(), fields, by)
+    return save_register_record(record=AseanDocument(), by=by, **fields)
 
 
 def update_asean_document(*, document, by, **fields):
-    return _save(document, fields, by)
+    return save_register_record(record=document, by=by, **fields)
 
 
 def register_partner(*, by, **fields):
-    return _save(Partner(), fields, by)
+    return save_register_record(record=Partner(), by=by, **fields)
 
 
 def update_partner(*, partner, by, **fields):
-    return _save(partner, fields, by)
+    return save_register_record(record=partner, by=by, **fields)
 
 
 @transaction.atomic
 def register_project(*, by, donors, **fields):
-    project = _save(PartnerProject(), fields, by)
+    project = save_register_record(record=PartnerProject(), by=by, **fields)
     project.donors.set(donors)
     return project
 
 
 @transaction.atomic
 def update_project(*, project, by, donors, **fields):
-    project = _save(project, fields, by)
+    project = save_register_record(record=project, by=by, **fields)
     project.donors.set(donors)
     return project

@@ -1,15 +1,17 @@
 """Cooperation registers: legal instruments, ASEAN documents, partners, partner projects.
 Everyone signed in reads; the secretariat creates and edits (cooperation.services enforces it)."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from asoen_portal.access import is_secretariat
+from asoen_portal.registers import record_form_page
 from cooperation import services
 from cooperation.forms import (
     AseanDocumentForm,
@@ -21,21 +23,17 @@ from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerP
 from working_groups.models import Activity
 
 
-def _form_page(request, form, save, *, title, cancel_url):
-    """Validate `form`, hand its data to the `save` service and redirect to the saved
-    record's detail page; or show the form again with its errors."""
-    services.ensure_secretariat(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(**form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect(DETAIL_URLS[type(saved)], pk=saved.pk)
-    return render(
-        request,
-        f"cooperation/{form._meta.model._meta.model_name}_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url},
+def _detail_url(record):
+    return reverse(DETAIL_URLS[type(record)], args=[record.pk])
+
+
+def _form_page(request, form, save, title):
+    """Cancelling goes back to the record's page, or to its list while it is new; saving
+    shows the saved record."""
+    record = form.instance
+    cancel_url = _detail_url(record) if record.pk else reverse(LIST_URLS[type(record)])
+    return record_form_page(
+        request, form, save, title=title, cancel_url=cancel_url, success_url=_detail_url
     )
 
 
@@ -73,28 +71,17 @@ def instrument_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def instrument_create(request):
-    return _form_page(
-        request,
-        LegalInstrumentForm(request.POST or None),
-        lambda **fields: services.register_instrument(by=request.user, **fields),
-        title=_("Thêm văn bản pháp lý"),
-        cancel_url=reverse("cooperation:instruments"),
-    )
+    form = LegalInstrumentForm(request.POST or None)
+    return _form_page(request, form, services.register_instrument, _("Thêm văn bản pháp lý"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def instrument_edit(request, pk):
     instrument = get_object_or_404(LegalInstrument, pk=pk)
-    return _form_page(
-        request,
-        LegalInstrumentForm(request.POST or None, instance=instrument),
-        lambda **fields: services.update_instrument(
-            instrument=instrument, by=request.user, **fields
-        ),
-        title=_("Sửa văn bản pháp lý"),
-        cancel_url=reverse("cooperation:instrument_detail", args=[pk]),
-    )
+    form = LegalInstrumentForm(request.POST or None, instance=instrument)
+    save = partial(services.update_instrument, instrument=instrument)
+    return _form_page(request, form, save, _("Sửa văn bản pháp lý"))
 
 
 # ASEAN documents
@@ -137,28 +124,17 @@ def document_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_create(request):
-    return _form_page(
-        request,
-        AseanDocumentForm(request.POST or None),
-        lambda **fields: services.register_asean_document(by=request.user, **fields),
-        title=_("Thêm văn kiện ASEAN"),
-        cancel_url=reverse("cooperation:documents"),
-    )
+    form = AseanDocumentForm(request.POST or None)
+    return _form_page(request, form, services.register_asean_document, _("Thêm văn kiện ASEAN"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_edit(request, pk):
     document = get_object_or_404(AseanDocument, pk=pk)
-    return _form_page(
-        request,
-        AseanDocumentForm(request.POST or None, instance=document),
-        lambda **fields: services.update_asean_document(
-            document=document, by=request.user, **fields
-        ),
-        title=_("Sửa văn kiện ASEAN"),
-        cancel_url=reverse("cooperation:document_detail", args=[pk]),
-    )
+    form = AseanDocumentForm(request.POST or None, instance=document)
+    save = partial(services.update_asean_document, document=document)
+    return _form_page(request, form, save, _("Sửa văn kiện ASEAN"))
 
 
 # Partners
@@ -196,26 +172,17 @@ def partner_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_create(request):
-    return _form_page(
-        request,
-        PartnerForm(request.POST or None),
-        lambda **fields: services.register_partner(by=request.user, **fields),
-        title=_("Thêm đối tác"),
-        cancel_url=reverse("cooperation:partners"),
-    )
+    form = PartnerForm(request.POST or None)
+    return _form_page(request, form, services.register_partner, _("Thêm đối tác"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request, pk):
     partner = get_object_or_404(Partner, pk=pk)
-    return _form_page(
-        request,
-        PartnerForm(request.POST or None, instance=partner),
-        lambda **fields: services.update_partner(partner=partner, by=request.user, **fields),
-        title=_("Sửa đối tác"),
-        cancel_url=reverse("cooperation:partner_detail", args=[pk]),
-    )
+    form = PartnerForm(request.POST or None, instance=partner)
+    save = partial(services.update_partner, partner=partner)
+    return _form_page(request, form, save, _("Sửa đối tác"))
 
 
 # Partner projects
@@ -262,28 +229,25 @@ def project_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_create(request):
-    return _form_page(
-        request,
-        PartnerProjectForm(request.POST or None),
-        lambda **fields: services.register_project(by=request.user, **fields),
-        title=_("Thêm dự án đối tác"),
-        cancel_url=reverse("cooperation:projects"),
-    )
+    form = PartnerProjectForm(request.POST or None)
+    return _form_page(request, form, services.register_project, _("Thêm dự án đối tác"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request, pk):
     project = get_object_or_404(PartnerProject, pk=pk)
-    return _form_page(
-        request,
-        PartnerProjectForm(request.POST or None, instance=project),
-        lambda **fields: services.update_project(project=project, by=request.user, **fields),
-        title=_("Sửa dự án đối tác"),
-        cancel_url=reverse("cooperation:project_detail", args=[pk]),
-    )
+    form = PartnerProjectForm(request.POST or None, instance=project)
+    save = partial(services.update_project, project=project)
+    return _form_page(request, form, save, _("Sửa dự án đối tác"))
 
 
+LIST_URLS = {
+    LegalInstrument: "cooperation:instruments",
+    AseanDocument: "cooperation:documents",
+    Partner: "cooperation:partners",
+    PartnerProject: "cooperation:projects",
+}
 DETAIL_URLS = {
     LegalInstrument: "cooperation:instrument_detail",
     AseanDocument: "cooperation:document_detail",

@@ -1,15 +1,17 @@
 """Programme registers: ASEAN Heritage Parks, Eco-school awards, ESC awards. Everyone signed in
 reads; the secretariat creates and edits (heritage_parks.services enforces it)."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from asoen_portal.access import is_secretariat
+from asoen_portal.registers import record_form_page
 from asoen_portal.text import fold
 from heritage_parks import services
 from heritage_parks.forms import (
@@ -22,24 +24,6 @@ from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, Herit
 from working_groups.models import Activity
 
 AHP_PROGRAMME = "AHP"
-
-
-def _form_page(request, form, save, *, title, cancel_url, success_url):
-    """Validate `form`, hand its data to the `save` service and redirect to
-    `success_url(saved_object)`; or show the form again with its errors."""
-    services.ensure_secretariat(request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(**form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect(success_url(saved))
-    return render(
-        request,
-        f"heritage_parks/{form._meta.model._meta.model_name}_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url},
-    )
 
 
 @login_required
@@ -84,10 +68,10 @@ def park_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def park_create(request):
-    return _form_page(
+    return record_form_page(
         request,
         HeritageParkForm(request.POST or None),
-        lambda **fields: services.create_heritage_park(by=request.user, **fields),
+        services.create_heritage_park,
         title=_("Thêm Vườn di sản ASEAN"),
         cancel_url=reverse("heritage_parks:list"),
         success_url=lambda park: reverse("heritage_parks:detail", args=[park.pk]),
@@ -98,10 +82,10 @@ def park_create(request):
 @require_http_methods(["GET", "POST"])
 def park_edit(request, pk):
     park = get_object_or_404(HeritagePark, pk=pk)
-    return _form_page(
+    return record_form_page(
         request,
         HeritageParkForm(request.POST or None, instance=park),
-        lambda **fields: services.update_heritage_park(park=park, by=request.user, **fields),
+        partial(services.update_heritage_park, park=park),
         title=_("Sửa Vườn di sản ASEAN"),
         cancel_url=reverse("heritage_parks:detail", args=[park.pk]),
         success_url=lambda park: reverse("heritage_parks:detail", args=[park.pk]),
@@ -120,13 +104,13 @@ def eco_school_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def eco_school_create(request):
-    return _form_page(
+    return record_form_page(
         request,
         EcoSchoolAwardForm(request.POST or None),
-        lambda **fields: services.record_eco_school_award(by=request.user, **fields),
+        services.record_eco_school_award,
         title=_("Thêm Giải thưởng Trường học sinh thái ASEAN"),
         cancel_url=reverse("heritage_parks:eco_schools"),
-        success_url=lambda award: reverse("heritage_parks:eco_schools"),
+        success_url=reverse("heritage_parks:eco_schools"),
     )
 
 
@@ -134,13 +118,13 @@ def eco_school_create(request):
 @require_http_methods(["GET", "POST"])
 def eco_school_edit(request, pk):
     award = get_object_or_404(EcoSchoolAward, pk=pk)
-    return _form_page(
+    return record_form_page(
         request,
         EcoSchoolAwardForm(request.POST or None, instance=award),
-        lambda **fields: services.update_eco_school_award(award=award, by=request.user, **fields),
+        partial(services.update_eco_school_award, award=award),
         title=_("Sửa Giải thưởng Trường học sinh thái ASEAN"),
         cancel_url=reverse("heritage_parks:eco_schools"),
-        success_url=lambda award: reverse("heritage_parks:eco_schools"),
+        success_url=reverse("heritage_parks:eco_schools"),
     )
 
 
@@ -159,13 +143,13 @@ def esc_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def esc_round_create(request):
-    return _form_page(
+    return record_form_page(
         request,
         EscAwardRoundForm(request.POST or None),
-        lambda **fields: services.create_esc_round(by=request.user, **fields),
+        services.create_esc_round,
         title=_("Thêm đợt Giải thưởng ESC"),
         cancel_url=reverse("heritage_parks:esc"),
-        success_url=lambda esc_round: reverse("heritage_parks:esc"),
+        success_url=reverse("heritage_parks:esc"),
     )
 
 
@@ -173,13 +157,13 @@ def esc_round_create(request):
 @require_http_methods(["GET", "POST"])
 def esc_round_edit(request, pk):
     esc_round = get_object_or_404(EscAwardRound, pk=pk)
-    return _form_page(
+    return record_form_page(
         request,
         EscAwardRoundForm(request.POST or None, instance=esc_round),
-        lambda **fields: services.update_esc_round(esc_round=esc_round, by=request.user, **fields),
+        partial(services.update_esc_round, esc_round=esc_round),
         title=_("Sửa đợt Giải thưởng ESC"),
         cancel_url=reverse("heritage_parks:esc"),
-        success_url=lambda esc_round: reverse("heritage_parks:esc"),
+        success_url=reverse("heritage_parks:esc"),
     )
 
 
@@ -187,13 +171,13 @@ def esc_round_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def esc_award_create(request, round_pk):
     esc_round = get_object_or_404(EscAwardRound, pk=round_pk)
-    return _form_page(
+    return record_form_page(
         request,
         EscAwardForm(request.POST or None, esc_round=esc_round),
-        lambda **fields: services.add_esc_award(esc_round=esc_round, by=request.user, **fields),
+        partial(services.add_esc_award, esc_round=esc_round),
         title=_("Thêm thành phố được trao — {round}").format(round=esc_round),
         cancel_url=reverse("heritage_parks:esc"),
-        success_url=lambda award: reverse("heritage_parks:esc"),
+        success_url=reverse("heritage_parks:esc"),
     )
 
 
@@ -201,11 +185,11 @@ def esc_award_create(request, round_pk):
 @require_http_methods(["GET", "POST"])
 def esc_award_edit(request, pk):
     award = get_object_or_404(EscAward.objects.select_related("round"), pk=pk)
-    return _form_page(
+    return record_form_page(
         request,
         EscAwardForm(request.POST or None, instance=award, esc_round=award.round),
-        lambda **fields: services.update_esc_award(award=award, by=request.user, **fields),
+        partial(services.update_esc_award, award=award),
         title=_("Sửa thành phố được trao — {round}").format(round=award.round),
         cancel_url=reverse("heritage_parks:esc"),
-        success_url=lambda award: reverse("heritage_parks:esc"),
+        success_url=reverse("heritage_parks:esc"),
     )

@@ -1,0 +1,46 @@
+"""What the secretariat's registers (cooperation, heritage_parks) have in common: only the
+secretariat writes to them, a write is a validated save recorded in the history as its author,
+and the create and edit pages are one form page."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from asoen_portal.access import is_secretariat
+
+
+def ensure_secretariat(user):
+    if not is_secretariat(user):
+        raise PermissionDenied
+
+
+def save_register_record(*, record, by, **fields):
+    """Set `fields` on `record`, validate the whole row and save it, with `by` as the history
+    user (also outside a request, e.g. from the shell)."""
+    ensure_secretariat(by)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record._history_user = by
+    record.save()
+    return record
+
+
+def record_form_page(request, form, save, *, title, cancel_url, success_url):
+    """Create or edit page of a register record: validate `form`, hand its data to the `save`
+    service (as `save(by=request.user, **cleaned_data)`) and redirect to `success_url` (a URL,
+    or a function of the saved record giving one); or show the form again with its errors, in
+    `<app>/<model>_form.html`."""
+    ensure_secretariat(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(success_url(saved) if callable(success_url) else success_url)
+    meta = form._meta.model._meta
+    return render(
+        request,
+        f"{meta.app_label}/{meta.model_name}_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url},
+    )
