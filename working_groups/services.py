@@ -149,5 +149,7 @@ def update_task_status(*, task, status, progress, note, by, expected_version):
     task.refresh_from_db()
     if not changed:
         raise TaskVersionConflict(task)
+    # The conditional UPDATE skips save() and so the model's audit trail: write it here.
+    Task.history.bulk_history_create([task], update=True, default_user=by)
     StatusUpdate.objects.create(task=task, status=status, progress=progress, note=note, author=by)
     return task

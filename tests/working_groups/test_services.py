@@ -108,6 +108,23 @@ def test_update_task_status_bumps_version_and_records_update(focal_user, group_n
     assert (update.author, update.note, update.progress) == (focal_user, "Đã gửi dự thảo", 40)
 
 
+def test_update_task_status_keeps_the_task_audit_trail(focal_user, group_ncb):
+    task = TaskFactory(working_group=group_ncb)
+
+    services.update_task_status(
+        task=task,
+        status=Task.Status.IN_PROGRESS,
+        progress=40,
+        note="",
+        by=focal_user,
+        expected_version=1,
+    )
+
+    latest = task.history.latest()
+    assert (latest.history_type, latest.history_user) == ("~", focal_user)
+    assert (latest.status, latest.progress, latest.version) == (Task.Status.IN_PROGRESS, 40, 2)
+
+
 def test_update_task_status_done_means_full_progress(secretariat_user, group_ncb):
     task = TaskFactory(working_group=group_ncb)
     services.update_task_status(
