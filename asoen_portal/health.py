@@ -11,8 +11,9 @@ def _check_database():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception as exc:  # any failure means "not healthy"; the text says why
-        return False, str(exc)
+    except Exception as exc:  # any failure means "not healthy"
+        # The endpoint is public: name the error, never echo its text (hosts, users, paths).
+        return False, type(exc).__name__
     return True, connection.vendor
 
 
@@ -24,7 +25,7 @@ def _check_broker():
             conn.ensure_connection(max_retries=1, timeout=2)
             transport = conn.transport_cls
     except Exception as exc:
-        return False, str(exc)
+        return False, type(exc).__name__
     return True, str(transport)
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,8 +16,5 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("data/", include("asoen_portal.exchange.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded and rendered files are never served from MEDIA_URL, not even with DEBUG on: every
+# download goes through a view that checks the user may read the record it belongs to.

@@ -104,11 +104,9 @@ def test_leadership_cannot_open_create_forms(role_clients, urls):
     assert {name: client.get(urls[name]).status_code for name in names} == dict.fromkeys(names, 403)
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: DEBUG (the default) serves /media/ to anyone")
 def test_uploaded_files_are_not_served_to_anonymous_visitors(settings, anonymous_client, world):
-    # asoen_portal/urls.py adds static(MEDIA_URL) when DEBUG is on, and DEBUG defaults to on
-    # (.env.example, which docker-compose reads, says DEBUG=1): attachments sit at the
-    # guessable /media/activities/<activity id>/<file name>, bypassing attachment_download.
+    # Attachments sit at the guessable /media/activities/<activity id>/<file name>: no URL may
+    # serve that path directly, even with DEBUG on, or it would bypass attachment_download.
     settings.DEBUG = True
     try:
         _reload_urlconf()
@@ -117,10 +115,8 @@ def test_uploaded_files_are_not_served_to_anonymous_visitors(settings, anonymous
         settings.DEBUG = False
         _reload_urlconf()
 
-    assert (response.status_code, response.get("Location", "").split("?")[0]) == (
-        302,
-        "/accounts/login/",
-    )
+    assert response.status_code == 404
+    assert world["attachment"].file.read() not in response.content
 
 
 def _reload_urlconf():
