@@ -70,13 +70,15 @@ def editable_by(queryset, user, group_field="working_group"):
 
 
 def get_for_user(queryset, user, *, pk, write=False, group_field="working_group"):
-    """Fetch one row the user may read (404 if absent), or write (403 if not theirs)."""
+    """Fetch one row the user may read (404 if absent), or write (403 if not theirs).
+
+    `group_field` is the path to the owning group, e.g. "series__working_group" for meetings.
+    """
     obj = get_object_or_404(queryset, pk=pk)
     if write:
-        group_id = obj
-        for part in group_field.split("__"):
-            group_id = getattr(group_id, part, None) if group_id is not None else None
-        group_pk = getattr(group_id, "pk", None)
-        if not can_edit_group(user, group_pk):
+        owner = obj
+        for attr in group_field.split("__"):
+            owner = getattr(owner, attr) if owner is not None else None
+        if not can_edit_group(user, owner.pk if owner is not None else None):
             raise PermissionDenied
     return obj
