@@ -37,6 +37,7 @@ def activity_list_queryset():
     return Activity.objects.select_related("working_group").only(
         "id",
         "title",
+        "title_en",
         "kind",
         "theme",
         "start_date",
@@ -47,6 +48,7 @@ def activity_list_queryset():
         "working_group__id",
         "working_group__code",
         "working_group__name",
+        "working_group__name_en",
     )
 
 

@@ -1,6 +1,7 @@
 """Template helpers for the layout and list pages: roles, navigation state, query strings."""
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from asoen_portal import access
@@ -95,3 +96,16 @@ def person(user):
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def tr(record, field):
+    """`record.<field>` in the page's language: the `<field>_en` column on English pages when
+    it is filled, the Vietnamese one otherwise (records are written in Vietnamese first)."""
+    if record is None:
+        return ""
+    if get_language() == "en":
+        english = getattr(record, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(record, field)
