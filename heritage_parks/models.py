@@ -106,6 +106,7 @@ class EscAwardRound(TimeStampedModel):
         _("số thành phố được trao (toàn ASEAN)"), null=True, blank=True
     )
     categories = models.TextField(_("hạng mục"), blank=True)
+    categories_en = models.TextField(_("hạng mục (tiếng Anh)"), blank=True)
     presented_at = models.ForeignKey(
         "meetings.Meeting",
         verbose_name=_("trao tại"),

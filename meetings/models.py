@@ -56,7 +56,7 @@ class Meeting(TimeStampedModel):
         CONFIRMED = "confirmed", _("Đã xác nhận")
         HELD = "held", _("Đã tổ chức")
         POSTPONED = "postponed", _("Hoãn")
-        CANCELLED = "cancelled", _("Hủy")
+        CANCELLED = "cancelled", _("Đã hủy")
 
     series = models.ForeignKey(
         MeetingSeries,

@@ -102,7 +102,7 @@ def project_sentence(project):
     text = _("Dự án “{title}”").format(title=title)
     if donors:
         text = _("{project} do {donors} tài trợ").format(
-            project=text, donors=join_list(donors, " và ")
+            project=text, donors=join_list(donors, _(" và "))
         )
     if project.channel_id:
         text = _("{project} thông qua {channel}").format(

@@ -280,10 +280,11 @@ def _esc_sentence(round_):
         text = _(
             "thông qua danh sách {count} thành phố nhận Chứng nhận Công nhận lần thứ {edition}"
         ).format(count=count(round_.regional_recipients or len(cities)), edition=round_.edition)
-        if round_.categories:
+        categories = pick(round_.categories, round_.categories_en)
+        if categories:
             text += _(" cho các hạng mục: {categories}").format(
                 categories=", ".join(
-                    c.strip() for c in round_.categories.replace("\n", ";").split(";") if c.strip()
+                    c.strip() for c in categories.replace("\n", ";").split(";") if c.strip()
                 )
             )
         awarded = [

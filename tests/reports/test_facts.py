@@ -204,9 +204,15 @@ ENGLISH_FACTS = [
     "SEA-MaP",
     "COP17",
     "COP31",
+    "Clean air, Clean water, Clean land, Biodiversity and green space, Circular economy",
 ]
 
 
 @pytest.mark.parametrize("fact", ENGLISH_FACTS)
 def test_english_edition_uses_english_names(seed_pdfs, fact):
     assert fact in pdf_text(seed_pdfs["en"])
+
+
+@pytest.mark.parametrize("vietnamese", ["Không khí sạch", " và ", "Hủy"])
+def test_english_edition_leaks_no_vietnamese_connectives_or_labels(seed_pdfs, vietnamese):
+    assert vietnamese not in pdf_text(seed_pdfs["en"])
