@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/asoen_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install system-deps run test lint format translations messages bench clean
+.PHONY: install system-deps test-deps debs run test lint format translations messages bench clean
 
 install: $(VENV)/.installed
 
@@ -20,16 +20,22 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# WeasyPrint needs Pango, and the PDF needs a Times-metric font with Vietnamese letters.
-# Installed when we are root on Debian; otherwise we say what is missing and go on.
+# WeasyPrint needs Pango, and the PDF needs a Times-metric font with Vietnamese letters; the
+# tests also drive Debian's Chromium and read PDFs with poppler-utils. Installed when we are
+# root on Debian; otherwise we say what is missing and go on.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-croscore fonts-liberation2
+TEST_DEBS := $(RUNTIME_DEBS) chromium poppler-utils
 system-deps:
-	@missing=$$(for p in $(RUNTIME_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@$(MAKE) --no-print-directory debs DEBS="$(RUNTIME_DEBS)"
+test-deps:
+	@$(MAKE) --no-print-directory debs DEBS="$(TEST_DEBS)"
+debs:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing" $$missing; apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else echo "Missing Debian packages (PDF rendering needs them):" $$missing >&2; fi
+	else echo "Missing Debian packages:" $$missing >&2; fi
 
 translations: install
 	$(BIN)/pybabel compile --domain django --directory locale --statistics 2>&1 | tail -n 2
@@ -42,7 +48,7 @@ run: install system-deps translations
 	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..."; echo
 	HOST=$(HOST) PORT=$(PORT) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/honcho start --no-prefix
 
-test: install translations
+test: install test-deps translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python manage.py check
