@@ -29,6 +29,12 @@ def is_secretariat(user):
     return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
 
 
+def ensure_secretariat(user):
+    """PermissionDenied unless the user is the secretariat."""
+    if not is_secretariat(user):
+        raise PermissionDenied
+
+
 def is_leadership(user):
     return user.is_authenticated and LEADERSHIP in _group_names(user)
 

@@ -2,15 +2,10 @@
 secretariat writes to them, a write is a validated save recorded in the history as its author,
 and the create and edit pages are one form page."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from asoen_portal.access import is_secretariat
-
-
-def ensure_secretariat(user):
-    if not is_secretariat(user):
-        raise PermissionDenied
+from asoen_portal.access import ensure_secretariat
 
 
 def save_register_record(*, record, by, **fields):

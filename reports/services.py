@@ -20,7 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from asoen_portal.access import is_leadership, is_secretariat
+from asoen_portal.access import ensure_secretariat, is_leadership, is_secretariat
 from reports.models import AnnualReport, ReportNarrative, ReportRender, render_path
 
 logger = logging.getLogger(__name__)
@@ -52,8 +52,7 @@ def can_edit_narratives(user):
 
 def create_report(*, year, by):
     """Secretariat opens the report of a new year (heading fields take their defaults)."""
-    if not is_secretariat(by):
-        raise PermissionDenied
+    ensure_secretariat(by)
     report = AnnualReport(year=year)
     report._history_user = by
     report.save()
@@ -77,8 +76,7 @@ def update_narrative(*, report, language, section, text, by):
 
 def submit_report(*, report, by):
     """Secretariat: draft → submitted, for leadership to approve."""
-    if not is_secretariat(by):
-        raise PermissionDenied
+    ensure_secretariat(by)
     if report.status != AnnualReport.Status.DRAFT:
         raise ValidationError(_("Chỉ báo cáo ở trạng thái dự thảo mới có thể trình."))
     report.status = AnnualReport.Status.SUBMITTED

@@ -1,14 +1,13 @@
 """Import (secretariat only) and export (every signed-in user) of the registers."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
-from asoen_portal.access import is_secretariat
+from asoen_portal.access import ensure_secretariat
 from asoen_portal.exchange import exporting, services
 from asoen_portal.exchange.forms import ImportUploadForm
 from asoen_portal.exchange.registry import REGISTERS, get_register
@@ -17,14 +16,9 @@ from asoen_portal.models import ImportJob
 ROWS_PER_PAGE = 200
 
 
-def _require_secretariat(user):
-    if not is_secretariat(user):
-        raise PermissionDenied
-
-
 def get_import_job_for_user(user, pk):
     """The import job `pk`; only the secretariat sees import jobs."""
-    _require_secretariat(user)
+    ensure_secretariat(user)
     return get_object_or_404(ImportJob.objects.select_related("requested_by"), pk=pk)
 
 
@@ -37,7 +31,7 @@ def _download(content, content_type, name):
 @login_required
 @require_GET
 def index(request):
-    _require_secretariat(request.user)
+    ensure_secretariat(request.user)
     return render(
         request,
         "exchange/index.html",
@@ -52,7 +46,7 @@ def index(request):
 @login_required
 @require_POST
 def upload(request):
-    _require_secretariat(request.user)
+    ensure_secretariat(request.user)
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(
@@ -74,7 +68,7 @@ def upload(request):
 @login_required
 @require_GET
 def template(request, register):
-    _require_secretariat(request.user)
+    ensure_secretariat(request.user)
     return _download(*exporting.blank_template(register=get_register(register)))
 
 
