@@ -5,13 +5,13 @@ and the create and edit pages are one form page."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from asoen_portal.access import ensure_secretariat
+from asoen_portal import access
 
 
 def save_register_record(*, record, by, **fields):
     """Set `fields` on `record`, validate the whole row and save it, with `by` as the history
     user (also outside a request, e.g. from the shell)."""
-    ensure_secretariat(by)
+    access.require(access.can_manage_registers(by))
     for name, value in fields.items():
         setattr(record, name, value)
     record.full_clean()
@@ -25,7 +25,7 @@ def record_form_page(request, form, save, *, title, cancel_url, success_url):
     service (as `save(by=request.user, **cleaned_data)`) and redirect to `success_url` (a URL,
     or a function of the saved record giving one); or show the form again with its errors, in
     `<app>/<model>_form.html`."""
-    ensure_secretariat(request.user)
+    access.require(access.can_manage_registers(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(by=request.user, **form.cleaned_data)

@@ -1,18 +1,17 @@
 """Writes to meetings: scheduling, documents, the hosted-meeting checklist, feed tokens.
-Each function refuses a user the access rules (meetings.selectors) do not allow."""
+Each function refuses a user the access rules (asoen_portal.access) do not allow."""
 
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from asoen_portal.access import can_edit_group
+from asoen_portal import access
 from meetings.models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument
-from meetings.selectors import can_edit_checklist_item, can_edit_meeting
 
 MEETING_FIELDS = {
     "series",
@@ -53,8 +52,7 @@ def _derive_dates(meeting):
 def schedule_meeting(*, by, series, title, year, **fields):
     """Create a meeting in `series`; `by` must be allowed to edit that series' group."""
     _check_fields(fields, MEETING_FIELDS)
-    if not can_edit_group(by, series.working_group_id):
-        raise PermissionDenied
+    access.require(access.can_edit_group_records(by, series.working_group_id))
     meeting = Meeting(series=series, title=title, year=year, **fields)
     _derive_dates(meeting)
     meeting.full_clean()
@@ -65,11 +63,10 @@ def schedule_meeting(*, by, series, title, year, **fields):
 def update_meeting(*, meeting, by, **fields):
     """Change a meeting; moving it to another series needs edit rights on both groups."""
     _check_fields(fields, MEETING_FIELDS)
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
+    access.require(access.can_edit_meeting(by, meeting))
     new_series = fields.get("series")
-    if new_series is not None and not can_edit_group(by, new_series.working_group_id):
-        raise PermissionDenied
+    if new_series is not None:
+        access.require(access.can_edit_group_records(by, new_series.working_group_id))
     for name, value in fields.items():
         setattr(meeting, name, value)
     _derive_dates(meeting)
@@ -96,8 +93,7 @@ def check_attachment(file):
 
 
 def add_meeting_document(*, meeting, title, file, by):
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
+    access.require(access.can_edit_meeting(by, meeting))
     check_attachment(file)
     return MeetingDocument.objects.create(
         meeting=meeting, title=title or PurePath(file.name).name, file=file, uploaded_by=by
@@ -106,8 +102,7 @@ def add_meeting_document(*, meeting, title, file, by):
 
 def add_checklist_item(*, meeting, title, by, owner=None, owner_name="", deadline=None, order=0):
     """Add a preparation step to a meeting Vietnam hosts."""
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
+    access.require(access.can_edit_meeting(by, meeting))
     if not meeting.is_hosted:
         raise ValidationError(_("Chỉ hội nghị do Việt Nam chủ trì mới có danh mục chuẩn bị."))
     item = ChecklistItem(
@@ -125,8 +120,7 @@ def add_checklist_item(*, meeting, title, by, owner=None, owner_name="", deadlin
 
 def update_checklist_item(*, item, by, **fields):
     _check_fields(fields, CHECKLIST_FIELDS)
-    if not can_edit_checklist_item(by, item):
-        raise PermissionDenied
+    access.require(access.can_edit_checklist_item(by, item))
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -137,8 +131,7 @@ def update_checklist_item(*, item, by, **fields):
 @transaction.atomic
 def set_checklist_item_done(*, item, done, by):
     """Tick or untick an item; done_at records when it was ticked."""
-    if not can_edit_checklist_item(by, item):
-        raise PermissionDenied
+    access.require(access.can_edit_checklist_item(by, item))
     if item.done == done:
         return item
     item.done = done

@@ -7,7 +7,7 @@ checks it again, because a rule that only a view enforces is skipped by the next
 import os
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
@@ -30,8 +30,7 @@ class TaskVersionConflict(Exception):
 
 
 def _require_group(user, working_group):
-    if not access.can_edit_group(user, working_group.pk if working_group else None):
-        raise PermissionDenied
+    access.require(access.can_edit_group_records(user, working_group.pk if working_group else None))
 
 
 def _set_links(activity, links):
