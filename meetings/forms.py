@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
 from asoen_portal.forms import DateInput, RecordForm
 from meetings.models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
-from meetings.services import check_attachment
 
 
 class MeetingForm(RecordForm):
@@ -88,7 +88,7 @@ class MeetingDocumentForm(RecordForm):
 
     def clean_file(self):
         file = self.cleaned_data["file"]
-        check_attachment(file)
+        validate_attachment(file)
         return file
 
 

@@ -3,14 +3,13 @@ Each function refuses a user the access rules (asoen_portal.access) do not allow
 
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
 from meetings.models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument
 
 MEETING_FIELDS = {
@@ -75,26 +74,9 @@ def update_meeting(*, meeting, by, **fields):
     return meeting
 
 
-def check_attachment(file):
-    """Refuse files of a type or size the secretariat does not keep."""
-    extension = PurePath(file.name).suffix.lower().lstrip(".")
-    if extension not in settings.ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Loại tệp không được phép. Chấp nhận: %(allowed)s."),
-            code="extension",
-            params={"allowed": ", ".join(settings.ATTACHMENT_EXTENSIONS)},
-        )
-    if file.size > settings.ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(max)s)."),
-            code="size",
-            params={"max": filesizeformat(settings.ATTACHMENT_MAX_BYTES)},
-        )
-
-
 def add_meeting_document(*, meeting, title, file, by):
     access.require(access.can_edit_meeting(by, meeting))
-    check_attachment(file)
+    validate_attachment(file)
     return MeetingDocument.objects.create(
         meeting=meeting, title=title or PurePath(file.name).name, file=file, uploaded_by=by
     )

@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
 from asoen_portal.forms import DateInput, RecordForm
 
 from .models import Activity, Task, WorkingGroup
-from .services import validate_attachment
 
 
 def _newest_meetings_first(field):

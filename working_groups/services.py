@@ -4,17 +4,12 @@ Views check access first (so a stranger gets 403 before any form is shown); ever
 checks it again, because a rule that only a view enforces is skipped by the next caller.
 """
 
-import os
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
 
 from .models import Activity, Attachment, StatusUpdate, Task
 
@@ -69,27 +64,6 @@ def update_activity(*, activity, by, files=(), **fields):
     for upload in files:
         add_attachment(activity=activity, upload=upload, by=by)
     return activity
-
-
-def validate_attachment(upload):
-    """Refuse files of a type or size the secretariat does not keep (message in Vietnamese)."""
-    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-    allowed = settings.ATTACHMENT_EXTENSIONS
-    if extension not in allowed:
-        raise ValidationError(
-            _(
-                "Tệp “{name}” có định dạng không được chấp nhận. Chỉ nhận các định dạng: {allowed}."
-            ).format(name=upload.name, allowed=", ".join(allowed)),
-            code="attachment_type",
-        )
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("Tệp “{name}” quá lớn ({size}); dung lượng tối đa là {limit}.").format(
-                name=upload.name, size=filesizeformat(upload.size), limit=filesizeformat(limit)
-            ),
-            code="attachment_size",
-        )
 
 
 def add_attachment(*, activity, upload, by):

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
@@ -87,9 +88,16 @@ def attachment_add(request, pk):
     activity = access.get_activity_for_user(request.user, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        for upload in form.cleaned_data["files"]:
+        uploads = form.cleaned_data["files"]
+        for upload in uploads:
             services.add_attachment(activity=activity, upload=upload, by=request.user)
-        messages.success(request, _("Đã thêm tệp đính kèm."))
+        count = len(uploads)
+        messages.success(
+            request,
+            ngettext(
+                "Đã thêm {count} tệp đính kèm.", "Đã thêm {count} tệp đính kèm.", count
+            ).format(count=count),
+        )
     else:
         for error in form.errors.get("files", []):
             messages.error(request, error)
