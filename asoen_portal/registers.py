@@ -2,13 +2,19 @@
 secretariat writes to them, a write is a validated save recorded in the history as its author,
 and the create and edit pages are one form page."""
 
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.shortcuts import redirect, render
 
 from asoen_portal import access
 
+M = TypeVar("M", bound=Model)
 
-def save_register_record(*, record, by, **fields):
+
+def save_register_record(*, record: M, by: User, **fields: Any) -> M:
     """Set `fields` on `record`, validate the whole row and save it, with `by` as the history
     user (also outside a request, e.g. from the shell)."""
     access.require(access.can_manage_registers(by))

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -13,16 +13,16 @@ STALE_AFTER_DAYS = 30
 OPEN_STATUSES = [Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS]
 
 
-def today():
+def today() -> datetime.date:
     return timezone.localdate()
 
 
-def overdue_q(on=None):
+def overdue_q(on: datetime.date | None = None) -> Q:
     """Open tasks whose deadline has passed."""
     return Q(status__in=OPEN_STATUSES, due_date__lt=on or today())
 
 
-def stale_tasks(queryset, now=None):
+def stale_tasks(queryset: QuerySet[Task], now: datetime.datetime | None = None) -> QuerySet[Task]:
     """Open tasks with no status update in STALE_AFTER_DAYS days (counting from creation)."""
     limit = (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
     return queryset.alias(last_news=Coalesce("last_status_at", "created_at")).filter(
@@ -30,7 +30,7 @@ def stale_tasks(queryset, now=None):
     )
 
 
-def activity_list_queryset():
+def activity_list_queryset() -> QuerySet[Activity]:
     """Activities with what a list row shows, in one query."""
     return Activity.objects.select_related("working_group").only(
         "id",
@@ -50,5 +50,5 @@ def activity_list_queryset():
     )
 
 
-def task_list_queryset():
+def task_list_queryset() -> QuerySet[Task]:
     return Task.objects.select_related("working_group")
