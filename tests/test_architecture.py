@@ -16,9 +16,10 @@ import pytest
 from django.conf import settings
 
 APPS = ["asoen_portal", "working_groups", "meetings", "heritage_parks", "cooperation", "reports"]
-# A cycle the lead knows of, with the reason it is still here; remove it when it is gone.
-KNOWN_CYCLES = {
-    frozenset({"asoen_portal.exchange", "meetings"}): (
+# An upward import the lead knows of, with the reason it is still here; remove it when it
+# is gone (its cycle is then checked like every other).
+KNOWN_UPWARD_IMPORTS = {
+    ("asoen_portal.exchange", "meetings"): (
         "asoen_portal/exchange/widgets.py imports meetings.models for its meeting widget, "
         "and meetings/resources.py imports the exchange (issue 8 owns the exchange)"
     ),
@@ -66,7 +67,13 @@ def _cycles(edges):
 
 
 def test_no_import_cycles_between_apps(app_graph):
-    assert _cycles(app_graph) - set(KNOWN_CYCLES) == set()
+    edges = {
+        importer: {
+            imported for imported in imports if (importer, imported) not in KNOWN_UPWARD_IMPORTS
+        }
+        for importer, imports in app_graph.items()
+    }
+    assert _cycles(edges) == set()
 
 
 def test_apps_import_downward(app_graph):
