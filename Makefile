@@ -25,6 +25,8 @@ $(VENV)/.installed: pyproject.toml
 # root on Debian; otherwise we say what is missing and go on.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-croscore fonts-liberation2
 TEST_DEBS := $(RUNTIME_DEBS) chromium poppler-utils
+# Wait (up to ten minutes) for another apt/dpkg process to release the lock instead of failing.
+APT_GET := apt-get -o DPkg::Lock::Timeout=600
 system-deps:
 	@$(MAKE) --no-print-directory debs DEBS="$(RUNTIME_DEBS)"
 test-deps:
@@ -33,8 +35,8 @@ debs:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing" $$missing; apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  echo "Installing" $$missing; $(APT_GET) update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing >/dev/null; \
 	else echo "Missing Debian packages:" $$missing >&2; fi
 
 translations: install

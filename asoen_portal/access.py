@@ -1,20 +1,39 @@
-"""Who may do what. Every view and queryset asks these helpers; buttons only mirror them.
+"""Who may do what: the one place the portal's permission rules are written.
 
 Roles:
-- secretariat (Django group "secretariat", or a superuser): creates and edits everything;
-- focal point: a FocalPerson row linked to the user; edits records of their own groups;
+- secretariat (Django group "secretariat", or a superuser): creates and edits everything and
+  keeps the registers (cooperation, programmes, imports);
+- focal point: a FocalPerson row linked to the user; edits the records of their own groups;
 - leadership (group "leadership"): reads everything, approves the annual report.
 Every signed-in user may read every record.
+
+Three kinds of helper, one naming scheme:
+- `can_<verb>_<thing>(user, obj)` — may the user do it? (templates and views show or hide
+  buttons with them; services call them before every write);
+- `get_<thing>_for_user(user, pk, write=False)` — one row: 404 if it does not exist, 403 if
+  `write` and the user may not change it;
+- `filter_<which>(queryset, user, ...)` — the list querysets narrowed to what the user follows
+  or may change.
+
+Records of other apps are named by their label (as Django's own relations are), so this
+module, which every app imports, imports none of them.
 """
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 SECRETARIAT = "secretariat"
 LEADERSHIP = "leadership"
+# Path from a record to the working group that owns it, for each kind of group record.
+GROUP_OF_ACTIVITY = "working_group"
+GROUP_OF_MEETING = "series__working_group"
 
 
-def _group_names(user):
+# --- roles ------------------------------------------------------------------------------
+
+
+def _group_names(user) -> frozenset[str]:
     # Cached on the user object: one query per request however often a page asks.
     if not hasattr(user, "_asoen_group_names"):
         user._asoen_group_names = (
@@ -25,66 +44,179 @@ def _group_names(user):
     return user._asoen_group_names
 
 
-def is_secretariat(user):
+def is_secretariat(user) -> bool:
     return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
 
 
-def ensure_secretariat(user):
-    """PermissionDenied unless the user is the secretariat."""
-    if not is_secretariat(user):
-        raise PermissionDenied
-
-
-def is_leadership(user):
+def is_leadership(user) -> bool:
     return user.is_authenticated and LEADERSHIP in _group_names(user)
 
 
-def focal_group_ids(user):
+def focal_group_ids(user) -> frozenset[int]:
     """Ids of the working groups the user is an active focal person of."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_asoen_focal_group_ids"):
-        from working_groups.models import FocalPerson
-
         user._asoen_focal_group_ids = frozenset(
-            FocalPerson.objects.filter(user=user, is_active=True).values_list(
-                "working_group_id", flat=True
-            )
+            user.focal_roles.filter(is_active=True).values_list("working_group_id", flat=True)
         )
     return user._asoen_focal_group_ids
 
 
-def is_focal_point(user):
+def is_focal_point(user) -> bool:
     return bool(focal_group_ids(user))
 
 
-def can_edit_group(user, working_group_id):
+def follows_every_group(user) -> bool:
+    """The secretariat and leadership follow every group: their dashboard, calendar feed and
+    "my groups" lists hold everything; a focal point's hold their own groups."""
+    return is_secretariat(user) or is_leadership(user)
+
+
+def require(allowed: bool) -> None:
+    """PermissionDenied unless `allowed` (the result of one of the can_ predicates)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- records owned by a working group: activities, tasks, meetings ----------------------
+
+
+def can_edit_group_records(user, working_group_id: int | None) -> bool:
     """May the user write records owned by this group (None = the secretariat's own)?"""
     if is_secretariat(user):
         return True
     return working_group_id is not None and working_group_id in focal_group_ids(user)
 
 
-def editable_by(queryset, user, group_field="working_group"):
-    """Narrow `queryset` to the rows the user may change."""
-    if is_secretariat(user):
-        return queryset
-    ids = focal_group_ids(user)
-    if not ids:
-        return queryset.none()
-    return queryset.filter(**{f"{group_field}__in": ids})
+def can_create_group_records(user) -> bool:
+    """Secretariat staff and focal points log activities and tasks and schedule meetings;
+    leadership only reads."""
+    return is_secretariat(user) or is_focal_point(user)
 
 
-def get_for_user(queryset, user, *, pk, write=False, group_field="working_group"):
-    """Fetch one row the user may read (404 if absent), or write (403 if not theirs).
+def can_edit_activity(user, activity) -> bool:
+    return can_edit_group_records(user, activity.working_group_id)
 
-    `group_field` is the path to the owning group, e.g. "series__working_group" for meetings.
-    """
+
+def can_edit_task(user, task) -> bool:
+    return can_edit_group_records(user, task.working_group_id)
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    """A meeting belongs to its series' group; a series with no group (ASOEN, AMME, the
+    Summit) is the secretariat's own."""
+    return can_edit_group_records(user, meeting.series.working_group_id)
+
+
+def can_edit_checklist_item(user, item) -> bool:
+    """Editors of the meeting may change every item; the owner may change their own."""
+    return (item.owner_id is not None and item.owner_id == user.pk) or can_edit_meeting(
+        user, item.meeting
+    )
+
+
+def _owner_id(obj, group_field: str) -> int | None:
+    for attr in group_field.split("__"):
+        obj = getattr(obj, attr) if obj is not None else None
+    return obj.pk if obj is not None else None
+
+
+def _get_group_record(queryset, user, pk, *, write: bool, group_field: str):
     obj = get_object_or_404(queryset, pk=pk)
     if write:
-        owner = obj
-        for attr in group_field.split("__"):
-            owner = getattr(owner, attr) if owner is not None else None
-        if not can_edit_group(user, owner.pk if owner is not None else None):
-            raise PermissionDenied
+        require(can_edit_group_records(user, _owner_id(obj, group_field)))
     return obj
+
+
+def get_activity_for_user(user, pk, write: bool = False):
+    queryset = apps.get_model("working_groups", "Activity").objects.select_related(
+        "working_group", "meeting__series", "created_by"
+    )
+    return _get_group_record(queryset, user, pk, write=write, group_field=GROUP_OF_ACTIVITY)
+
+
+def get_task_for_user(user, pk, write: bool = False):
+    queryset = apps.get_model("working_groups", "Task").objects.select_related(
+        "working_group", "meeting__series"
+    )
+    return _get_group_record(queryset, user, pk, write=write, group_field=GROUP_OF_ACTIVITY)
+
+
+def get_meeting_for_user(user, pk, write: bool = False):
+    queryset = apps.get_model("meetings", "Meeting").objects.select_related(
+        "series", "series__working_group"
+    )
+    return _get_group_record(queryset, user, pk, write=write, group_field=GROUP_OF_MEETING)
+
+
+def get_checklist_item_for_user(user, pk, write: bool = False):
+    item = get_object_or_404(
+        apps.get_model("meetings", "ChecklistItem").objects.select_related(
+            "owner", "meeting", "meeting__series", "meeting__series__working_group"
+        ),
+        pk=pk,
+    )
+    if write:
+        require(can_edit_checklist_item(user, item))
+    return item
+
+
+def filter_editable(queryset, user, group_field: str = GROUP_OF_ACTIVITY):
+    """The rows of `queryset` the user may change (`group_field` leads to the owning group;
+    "pk" when the queryset holds the groups themselves)."""
+    if is_secretariat(user):
+        return queryset
+    return queryset.filter(**{f"{group_field}__in": focal_group_ids(user)})
+
+
+def filter_followed(queryset, user, group_field: str = GROUP_OF_ACTIVITY):
+    """The rows of the groups the user follows (see follows_every_group)."""
+    if follows_every_group(user):
+        return queryset
+    return queryset.filter(**{f"{group_field}__in": focal_group_ids(user)})
+
+
+# --- the secretariat's registers: cooperation, programmes, imports and exports ----------
+
+
+def can_manage_registers(user) -> bool:
+    return is_secretariat(user)
+
+
+def get_import_job_for_user(user, pk):
+    """Only the secretariat, who imports, sees import jobs."""
+    require(can_manage_registers(user))
+    return get_object_or_404(
+        apps.get_model("asoen_portal", "ImportJob").objects.select_related("requested_by"), pk=pk
+    )
+
+
+# --- the annual report ------------------------------------------------------------------
+
+
+def can_edit_reports(user) -> bool:
+    """The secretariat opens a year's report, writes its narrative and submits it."""
+    return is_secretariat(user)
+
+
+def can_approve_reports(user) -> bool:
+    """Leadership approves a submitted report or returns it to the secretariat."""
+    return is_leadership(user)
+
+
+def can_render_reports(user) -> bool:
+    return is_secretariat(user) or is_leadership(user)
+
+
+def get_report_for_user(user, year: int):
+    """Every signed-in user may read a report; writes are checked by the services."""
+    require(user.is_authenticated)
+    return get_object_or_404(apps.get_model("reports", "AnnualReport"), year=year)
+
+
+def get_render_for_user(user, pk):
+    require(user.is_authenticated)
+    return get_object_or_404(
+        apps.get_model("reports", "ReportRender").objects.select_related("report"), pk=pk
+    )

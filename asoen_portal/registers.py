@@ -2,16 +2,22 @@
 secretariat writes to them, a write is a validated save recorded in the history as its author,
 and the create and edit pages are one form page."""
 
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.shortcuts import redirect, render
 
-from asoen_portal.access import ensure_secretariat
+from asoen_portal import access
+
+M = TypeVar("M", bound=Model)
 
 
-def save_register_record(*, record, by, **fields):
+def save_register_record(*, record: M, by: User, **fields: Any) -> M:
     """Set `fields` on `record`, validate the whole row and save it, with `by` as the history
     user (also outside a request, e.g. from the shell)."""
-    ensure_secretariat(by)
+    access.require(access.can_manage_registers(by))
     for name, value in fields.items():
         setattr(record, name, value)
     record.full_clean()
@@ -25,7 +31,7 @@ def record_form_page(request, form, save, *, title, cancel_url, success_url):
     service (as `save(by=request.user, **cleaned_data)`) and redirect to `success_url` (a URL,
     or a function of the saved record giving one); or show the form again with its errors, in
     `<app>/<model>_form.html`."""
-    ensure_secretariat(request.user)
+    access.require(access.can_manage_registers(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(by=request.user, **form.cleaned_data)

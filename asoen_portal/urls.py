@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from asoen_portal.dashboard import dashboard
 from asoen_portal.health import healthz
 
 urlpatterns = [
@@ -8,7 +9,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
-    # working_groups serves /, /activities/, /tasks/ and /working-groups/.
+    path("", dashboard, name="dashboard"),
+    # working_groups serves /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
     path("meetings/", include("meetings.urls")),
     path("heritage-parks/", include("heritage_parks.urls")),

@@ -1,18 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from asoen_portal.forms import DateInput, RecordForm
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from meetings.models import Meeting
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class LegalInstrumentForm(forms.ModelForm):
+class LegalInstrumentForm(RecordForm):
     class Meta:
         model = LegalInstrument
         fields = [
@@ -35,7 +29,7 @@ class LegalInstrumentForm(forms.ModelForm):
         }
 
 
-class AseanDocumentForm(forms.ModelForm):
+class AseanDocumentForm(RecordForm):
     class Meta:
         model = AseanDocument
         fields = [
@@ -61,13 +55,13 @@ class AseanDocumentForm(forms.ModelForm):
         )
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(RecordForm):
     class Meta:
         model = Partner
         fields = ["code", "name", "name_en", "kind", "is_priority", "priority_year"]
 
 
-class PartnerProjectForm(forms.ModelForm):
+class PartnerProjectForm(RecordForm):
     class Meta:
         model = PartnerProject
         fields = [

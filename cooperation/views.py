@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from asoen_portal.access import is_secretariat
+from asoen_portal import access
 from asoen_portal.registers import record_form_page
 from cooperation import services
 from cooperation.forms import (
@@ -42,7 +42,9 @@ def _activities(queryset):
 
 
 def _list(request, template, rows):
-    return render(request, template, {"rows": rows, "can_edit": is_secretariat(request.user)})
+    return render(
+        request, template, {"rows": rows, "can_edit": access.can_manage_registers(request.user)}
+    )
 
 
 # Instruments
@@ -63,7 +65,7 @@ def instrument_detail(request, pk):
         {
             "instrument": instrument,
             "activities": _activities(instrument.activities.all()),
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
         },
     )
 
@@ -98,7 +100,7 @@ def document_list(request):
         "cooperation/aseandocument_list.html",
         {
             "rows": rows,
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
             "statuses": AseanDocument.Status.choices,
             "status": status,
         },
@@ -116,7 +118,7 @@ def document_detail(request, pk):
         {
             "document": document,
             "activities": _activities(document.activities.all()),
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
         },
     )
 
@@ -164,7 +166,7 @@ def partner_detail(request, pk):
             "partner": partner,
             "projects": projects,
             "documents": partner.documents.all(),
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
         },
     )
 
@@ -205,7 +207,7 @@ def project_list(request):
         "cooperation/partnerproject_list.html",
         {
             "rows": rows,
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
             "statuses": PartnerProject.Status.choices,
             "status": status,
         },
@@ -221,7 +223,7 @@ def project_detail(request, pk):
         {
             "project": project,
             "activities": _activities(Activity.objects.filter(projects=project)),
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
         },
     )
 

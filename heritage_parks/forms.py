@@ -1,5 +1,6 @@
 from django import forms
 
+from asoen_portal.forms import RecordForm
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
 from meetings.models import Meeting
 
@@ -8,7 +9,7 @@ def _meeting_choices():
     return Meeting.objects.select_related("series").order_by("-year", "series__code", "number")
 
 
-class HeritageParkForm(forms.ModelForm):
+class HeritageParkForm(RecordForm):
     class Meta:
         model = HeritagePark
         fields = [
@@ -27,14 +28,14 @@ class HeritageParkForm(forms.ModelForm):
         self.fields["certificate_meeting"].queryset = _meeting_choices()
 
 
-class EcoSchoolAwardForm(forms.ModelForm):
+class EcoSchoolAwardForm(RecordForm):
     class Meta:
         model = EcoSchoolAward
         fields = ["year", "theme", "theme_en", "school", "province", "sponsor", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class EscAwardRoundForm(forms.ModelForm):
+class EscAwardRoundForm(RecordForm):
     class Meta:
         model = EscAwardRound
         fields = ["kind", "edition", "year", "regional_recipients", "categories", "presented_at"]
@@ -45,7 +46,7 @@ class EscAwardRoundForm(forms.ModelForm):
         self.fields["presented_at"].queryset = _meeting_choices()
 
 
-class EscAwardForm(forms.ModelForm):
+class EscAwardForm(RecordForm):
     class Meta:
         model = EscAward
         fields = ["city", "city_en", "province", "category"]

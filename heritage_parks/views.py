@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from asoen_portal.access import is_secretariat
+from asoen_portal import access
 from asoen_portal.registers import record_form_page
 from asoen_portal.text import fold
 from heritage_parks import services
@@ -32,7 +32,7 @@ def park_list(request):
     return render(
         request,
         "heritage_parks/heritagepark_list.html",
-        {"parks": parks, "can_edit": is_secretariat(request.user)},
+        {"parks": parks, "can_edit": access.can_manage_registers(request.user)},
     )
 
 
@@ -60,7 +60,7 @@ def park_detail(request, pk):
         {
             "park": park,
             "activities": park_activities(park),
-            "can_edit": is_secretariat(request.user),
+            "can_edit": access.can_manage_registers(request.user),
         },
     )
 
@@ -97,7 +97,10 @@ def eco_school_list(request):
     return render(
         request,
         "heritage_parks/ecoschoolaward_list.html",
-        {"awards": EcoSchoolAward.objects.all(), "can_edit": is_secretariat(request.user)},
+        {
+            "awards": EcoSchoolAward.objects.all(),
+            "can_edit": access.can_manage_registers(request.user),
+        },
     )
 
 
@@ -136,7 +139,7 @@ def esc_list(request):
     return render(
         request,
         "heritage_parks/escawardround_list.html",
-        {"rounds": rounds, "can_edit": is_secretariat(request.user)},
+        {"rounds": rounds, "can_edit": access.can_manage_registers(request.user)},
     )
 
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
-from asoen_portal.access import focal_group_ids, is_leadership, is_secretariat
+from asoen_portal import access
 from meetings.models import CalendarFeedToken, ChecklistItem, Meeting
 from meetings.selectors import feed_meetings_for_user, meeting_queryset
 from meetings.services import get_feed_token, rotate_feed_token
@@ -157,9 +157,9 @@ def group_feed(request, code):
 
 def _feed_urls(request, token):
     user = request.user
-    groups = WorkingGroup.objects.order_by("order", "code")
-    if not (is_secretariat(user) or is_leadership(user)):
-        groups = groups.filter(pk__in=focal_group_ids(user))
+    groups = access.filter_followed(
+        WorkingGroup.objects.order_by("order", "code"), user, group_field="pk"
+    )
     personal = reverse("meetings:user_feed", args=[token.token])
     group_urls = [
         (group, reverse("meetings:group_feed", args=[group.code]) + f"?token={token.token}")

@@ -2,19 +2,13 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import ChecklistItem, Meeting, MeetingDocument
-from meetings.selectors import editable_series
-from meetings.services import check_attachment
+from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
+from asoen_portal.forms import DateInput, RecordForm
+from meetings.models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class MeetingForm(forms.ModelForm):
+class MeetingForm(RecordForm):
     """Create or edit a meeting; only series the user may edit are offered."""
 
     class Meta:
@@ -46,7 +40,9 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["series"].queryset = editable_series(user)
+        self.fields["series"].queryset = access.filter_editable(
+            MeetingSeries.objects.select_related("working_group"), user, group_field="working_group"
+        )
         self.fields["year"].required = False
         self.fields["year"].help_text = _("Tự điền theo ngày bắt đầu nếu đã có ngày.")
         for name in ("month", "end_month"):
@@ -79,12 +75,8 @@ class MeetingForm(forms.ModelForm):
                 self.add_error(name, _("Tháng phải từ 1 đến 12."))
         return data
 
-    def _post_clean(self):
-        # Model validation runs in the service, after it derives year and month from the dates.
-        pass
 
-
-class MeetingDocumentForm(forms.ModelForm):
+class MeetingDocumentForm(RecordForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "file"]
@@ -96,11 +88,11 @@ class MeetingDocumentForm(forms.ModelForm):
 
     def clean_file(self):
         file = self.cleaned_data["file"]
-        check_attachment(file)
+        validate_attachment(file)
         return file
 
 
-class ChecklistItemForm(forms.ModelForm):
+class ChecklistItemForm(RecordForm):
     class Meta:
         model = ChecklistItem
         fields = ["title", "owner", "owner_name", "deadline", "order"]

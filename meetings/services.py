@@ -1,18 +1,26 @@
 """Writes to meetings: scheduling, documents, the hosted-meeting checklist, feed tokens.
-Each function refuses a user the access rules (meetings.selectors) do not allow."""
+Each function refuses a user the access rules (asoen_portal.access) do not allow."""
 
+import datetime
 from pathlib import PurePath
+from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from asoen_portal.access import can_edit_group
-from meetings.models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument
-from meetings.selectors import can_edit_checklist_item, can_edit_meeting
+from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
+from meetings.models import (
+    CalendarFeedToken,
+    ChecklistItem,
+    Meeting,
+    MeetingDocument,
+    MeetingSeries,
+)
 
 MEETING_FIELDS = {
     "series",
@@ -35,13 +43,13 @@ MEETING_FIELDS = {
 CHECKLIST_FIELDS = {"title", "owner", "owner_name", "deadline", "order"}
 
 
-def _check_fields(fields, allowed):
+def _check_fields(fields: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
 
 
-def _derive_dates(meeting):
+def _derive_dates(meeting: Meeting) -> None:
     # A meeting with a date also has its year and month; a form asking for both would let
     # them disagree.
     if meeting.start_date:
@@ -50,11 +58,12 @@ def _derive_dates(meeting):
         meeting.end_month = meeting.end_date.month if meeting.end_date else None
 
 
-def schedule_meeting(*, by, series, title, year, **fields):
+def schedule_meeting(
+    *, by: User, series: MeetingSeries, title: str, year: int, **fields: Any
+) -> Meeting:
     """Create a meeting in `series`; `by` must be allowed to edit that series' group."""
     _check_fields(fields, MEETING_FIELDS)
-    if not can_edit_group(by, series.working_group_id):
-        raise PermissionDenied
+    access.require(access.can_edit_group_records(by, series.working_group_id))
     meeting = Meeting(series=series, title=title, year=year, **fields)
     _derive_dates(meeting)
     meeting.full_clean()
@@ -62,14 +71,13 @@ def schedule_meeting(*, by, series, title, year, **fields):
     return meeting
 
 
-def update_meeting(*, meeting, by, **fields):
+def update_meeting(*, meeting: Meeting, by: User, **fields: Any) -> Meeting:
     """Change a meeting; moving it to another series needs edit rights on both groups."""
     _check_fields(fields, MEETING_FIELDS)
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
+    access.require(access.can_edit_meeting(by, meeting))
     new_series = fields.get("series")
-    if new_series is not None and not can_edit_group(by, new_series.working_group_id):
-        raise PermissionDenied
+    if new_series is not None:
+        access.require(access.can_edit_group_records(by, new_series.working_group_id))
     for name, value in fields.items():
         setattr(meeting, name, value)
     _derive_dates(meeting)
@@ -78,36 +86,26 @@ def update_meeting(*, meeting, by, **fields):
     return meeting
 
 
-def check_attachment(file):
-    """Refuse files of a type or size the secretariat does not keep."""
-    extension = PurePath(file.name).suffix.lower().lstrip(".")
-    if extension not in settings.ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Loại tệp không được phép. Chấp nhận: %(allowed)s."),
-            code="extension",
-            params={"allowed": ", ".join(settings.ATTACHMENT_EXTENSIONS)},
-        )
-    if file.size > settings.ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(max)s)."),
-            code="size",
-            params={"max": filesizeformat(settings.ATTACHMENT_MAX_BYTES)},
-        )
-
-
-def add_meeting_document(*, meeting, title, file, by):
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
-    check_attachment(file)
+def add_meeting_document(*, meeting: Meeting, title: str, file: File, by: User) -> MeetingDocument:
+    access.require(access.can_edit_meeting(by, meeting))
+    validate_attachment(file)
     return MeetingDocument.objects.create(
         meeting=meeting, title=title or PurePath(file.name).name, file=file, uploaded_by=by
     )
 
 
-def add_checklist_item(*, meeting, title, by, owner=None, owner_name="", deadline=None, order=0):
+def add_checklist_item(
+    *,
+    meeting: Meeting,
+    title: str,
+    by: User,
+    owner: User | None = None,
+    owner_name: str = "",
+    deadline: datetime.date | None = None,
+    order: int = 0,
+) -> ChecklistItem:
     """Add a preparation step to a meeting Vietnam hosts."""
-    if not can_edit_meeting(by, meeting):
-        raise PermissionDenied
+    access.require(access.can_edit_meeting(by, meeting))
     if not meeting.is_hosted:
         raise ValidationError(_("Chỉ hội nghị do Việt Nam chủ trì mới có danh mục chuẩn bị."))
     item = ChecklistItem(
@@ -123,10 +121,9 @@ def add_checklist_item(*, meeting, title, by, owner=None, owner_name="", deadlin
     return item
 
 
-def update_checklist_item(*, item, by, **fields):
+def update_checklist_item(*, item: ChecklistItem, by: User, **fields: Any) -> ChecklistItem:
     _check_fields(fields, CHECKLIST_FIELDS)
-    if not can_edit_checklist_item(by, item):
-        raise PermissionDenied
+    access.require(access.can_edit_checklist_item(by, item))
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -135,10 +132,9 @@ def update_checklist_item(*, item, by, **fields):
 
 
 @transaction.atomic
-def set_checklist_item_done(*, item, done, by):
+def set_checklist_item_done(*, item: ChecklistItem, done: bool, by: User) -> ChecklistItem:
     """Tick or untick an item; done_at records when it was ticked."""
-    if not can_edit_checklist_item(by, item):
-        raise PermissionDenied
+    access.require(access.can_edit_checklist_item(by, item))
     if item.done == done:
         return item
     item.done = done
@@ -147,13 +143,13 @@ def set_checklist_item_done(*, item, done, by):
     return item
 
 
-def get_feed_token(*, user):
+def get_feed_token(*, user: User) -> CalendarFeedToken:
     """The user's feed token, created on first use."""
     token, _created = CalendarFeedToken.objects.get_or_create(user=user)
     return token
 
 
-def rotate_feed_token(*, user):
+def rotate_feed_token(*, user: User) -> CalendarFeedToken:
     """Issue a new token: every calendar subscribed with the old URL stops receiving updates."""
     token = get_feed_token(user=user)
     token.rotate()

@@ -5,8 +5,7 @@ import calendar
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -14,38 +13,26 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from asoen_portal.access import is_focal_point, is_secretariat
+from asoen_portal import access
+from asoen_portal.pagination import paginate
 from meetings.filters import MeetingFilter
 from meetings.forms import MeetingForm
 from meetings.models import ChecklistItem
-from meetings.selectors import (
-    can_edit_checklist_item,
-    can_edit_meeting,
-    get_meeting_for_user,
-    meeting_queryset,
-)
+from meetings.selectors import meeting_queryset
 from meetings.services import schedule_meeting, update_meeting
-from working_groups.models import Activity
-
-PAGE_SIZE = 25
-
-
-def _can_schedule(user):
-    return is_secretariat(user) or is_focal_point(user)
 
 
 @login_required
 def meeting_list(request):
     meeting_filter = MeetingFilter(request.GET, queryset=meeting_queryset())
-    paginator = Paginator(meeting_filter.qs, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, meeting_filter.qs)
     return render(
         request,
         "meetings/meeting_list.html",
         {
             "filter": meeting_filter,
             "page": page,
-            "can_create": _can_schedule(request.user),
+            "can_create": access.can_create_group_records(request.user),
         },
     )
 
@@ -114,21 +101,17 @@ def meeting_calendar(request):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_meeting_for_user(request.user, pk)
+    meeting = access.get_meeting_for_user(request.user, pk)
     checklist = list(
         ChecklistItem.objects.filter(meeting=meeting)
         .select_related("owner")
         .order_by("order", "deadline", "id")
     )
-    can_edit = can_edit_meeting(request.user, meeting)
+    can_edit = access.can_edit_meeting(request.user, meeting)
     for item in checklist:
         item.meeting = meeting
-        item.can_edit = can_edit_checklist_item(request.user, item)
-    activities = (
-        Activity.objects.filter(meeting=meeting)
-        .select_related("working_group")
-        .order_by("-start_date", "-id")
-    )
+        item.can_edit = access.can_edit_checklist_item(request.user, item)
+    activities = meeting.activities.select_related("working_group").order_by("-start_date", "-id")
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -151,8 +134,7 @@ def _meeting_fields(form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    if not _can_schedule(request.user):
-        raise PermissionDenied
+    access.require(access.can_create_group_records(request.user))
     form = MeetingForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = _meeting_fields(form)
@@ -168,7 +150,7 @@ def meeting_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
-    meeting = get_meeting_for_user(request.user, pk, write=True)
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
     form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

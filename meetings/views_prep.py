@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from asoen_portal import access
+from asoen_portal.htmx import is_htmx
 from meetings.forms import ChecklistItemForm, MeetingDocumentForm
 from meetings.models import MeetingDocument
-from meetings.selectors import get_checklist_item_for_user, get_meeting_for_user
 from meetings.services import (
     add_checklist_item,
     add_meeting_document,
@@ -22,7 +23,7 @@ from meetings.services import (
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_upload(request, pk):
-    meeting = get_meeting_for_user(request.user, pk, write=True)
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
     form = MeetingDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         add_meeting_document(
@@ -40,7 +41,7 @@ def document_upload(request, pk):
 def document_download(request, pk, document_pk):
     # Every signed-in user may read every meeting; files are served through this view, not
     # from /media/, so that rule holds for them too.
-    meeting = get_meeting_for_user(request.user, pk)
+    meeting = access.get_meeting_for_user(request.user, pk)
     document = get_object_or_404(MeetingDocument, pk=document_pk, meeting=meeting)
     try:
         handle = document.file.open("rb")
@@ -52,7 +53,7 @@ def document_download(request, pk, document_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def checklist_add(request, pk):
-    meeting = get_meeting_for_user(request.user, pk, write=True)
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
     if not meeting.is_hosted:
         raise Http404
     form = ChecklistItemForm(request.POST or None, meeting=meeting)
@@ -69,7 +70,7 @@ def checklist_add(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def checklist_edit(request, item_pk):
-    item = get_checklist_item_for_user(request.user, item_pk, write=True)
+    item = access.get_checklist_item_for_user(request.user, item_pk, write=True)
     form = ChecklistItemForm(request.POST or None, instance=item, meeting=item.meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,9 +90,9 @@ def checklist_edit(request, item_pk):
 @require_POST
 def checklist_toggle(request, item_pk):
     """Tick or untick an item. HTMX gets the re-rendered row; a plain form post is redirected."""
-    item = get_checklist_item_for_user(request.user, item_pk, write=True)
+    item = access.get_checklist_item_for_user(request.user, item_pk, write=True)
     set_checklist_item_done(item=item, done=request.POST.get("done") == "1", by=request.user)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         item.can_edit = True
         return render(request, "meetings/_checklist_item.html", {"item": item})
     return redirect("meetings:detail", pk=item.meeting_id)

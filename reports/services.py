@@ -13,14 +13,14 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from asoen_portal.access import ensure_secretariat, is_leadership, is_secretariat
+from asoen_portal import access
 from reports.models import AnnualReport, ReportNarrative, ReportRender, render_path
 
 logger = logging.getLogger(__name__)
@@ -39,20 +39,12 @@ LOST_PENDING_AFTER = timedelta(minutes=15)
 NEVER_ENQUEUED_AFTER = timedelta(seconds=30)
 
 
-def can_request_render(user):
-    return is_secretariat(user) or is_leadership(user)
-
-
-def can_edit_narratives(user):
-    return is_secretariat(user)
-
-
 # --- narratives and workflow -------------------------------------------------------------
 
 
 def create_report(*, year, by):
     """Secretariat opens the report of a new year (heading fields take their defaults)."""
-    ensure_secretariat(by)
+    access.require(access.can_edit_reports(by))
     report = AnnualReport(year=year)
     report._history_user = by
     report.save()
@@ -61,8 +53,7 @@ def create_report(*, year, by):
 
 def update_narrative(*, report, language, section, text, by):
     """Save one narrative section; refused on an approved (frozen) report."""
-    if not can_edit_narratives(by):
-        raise PermissionDenied
+    access.require(access.can_edit_reports(by))
     if report.is_frozen:
         raise ValidationError(_("Báo cáo đã được phê duyệt; không thể sửa nội dung."))
     narrative = ReportNarrative.objects.filter(
@@ -76,7 +67,7 @@ def update_narrative(*, report, language, section, text, by):
 
 def submit_report(*, report, by):
     """Secretariat: draft → submitted, for leadership to approve."""
-    ensure_secretariat(by)
+    access.require(access.can_edit_reports(by))
     if report.status != AnnualReport.Status.DRAFT:
         raise ValidationError(_("Chỉ báo cáo ở trạng thái dự thảo mới có thể trình."))
     report.status = AnnualReport.Status.SUBMITTED
@@ -88,8 +79,7 @@ def submit_report(*, report, by):
 
 def approve_report(*, report, by):
     """Leadership: submitted → approved. An approved report is frozen."""
-    if not is_leadership(by):
-        raise PermissionDenied
+    access.require(access.can_approve_reports(by))
     if report.status != AnnualReport.Status.SUBMITTED:
         raise ValidationError(_("Chỉ báo cáo đã trình mới có thể phê duyệt."))
     report.status = AnnualReport.Status.APPROVED
@@ -101,8 +91,7 @@ def approve_report(*, report, by):
 
 def return_report(*, report, by):
     """Leadership sends a submitted report back to the secretariat as a draft."""
-    if not is_leadership(by):
-        raise PermissionDenied
+    access.require(access.can_approve_reports(by))
     if report.status != AnnualReport.Status.SUBMITTED:
         raise ValidationError(_("Chỉ báo cáo đã trình mới có thể trả lại."))
     report.status = AnnualReport.Status.DRAFT
@@ -120,8 +109,7 @@ def request_render(*, report, language, by):
     If the broker is down the job stays pending with a note (shown to the user) and the beat
     task `reports.requeue_pending_jobs` enqueues it later.
     """
-    if not can_request_render(by):
-        raise PermissionDenied
+    access.require(access.can_render_reports(by))
     with transaction.atomic():
         render = ReportRender.objects.create(report=report, language=language, requested_by=by)
         transaction.on_commit(lambda: enqueue_render(render.pk))
@@ -131,8 +119,7 @@ def request_render(*, report, language, by):
 
 def retry_render(*, render, by):
     """Put a failed job back in the queue (same row, so its history stays in one place)."""
-    if not can_request_render(by):
-        raise PermissionDenied
+    access.require(access.can_render_reports(by))
     with transaction.atomic():
         updated = ReportRender.objects.filter(
             pk=render.pk, status=ReportRender.Status.FAILED

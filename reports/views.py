@@ -7,29 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from asoen_portal.access import is_leadership, is_secretariat
+from asoen_portal import access
 from reports import services
 from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm
 from reports.models import AnnualReport, ReportNarrative, ReportRender
 
 HISTORY_SIZE = 20
-
-
-def get_report_for_user(user, year):
-    """Every signed-in user may read a report; writes are checked by the services."""
-    if not user.is_authenticated:
-        raise PermissionDenied
-    return get_object_or_404(AnnualReport, year=year)
-
-
-def get_render_for_user(user, pk):
-    if not user.is_authenticated:
-        raise PermissionDenied
-    return get_object_or_404(ReportRender.objects.select_related("report"), pk=pk)
 
 
 @login_required
@@ -41,7 +28,7 @@ def report_list(request):
     rows = [(report, report.all_renders[:3]) for report in reports]
     context = {
         "rows": rows,
-        "new_form": NewReportForm() if is_secretariat(request.user) else None,
+        "new_form": NewReportForm() if access.can_edit_reports(request.user) else None,
     }
     return render(request, "reports/annualreport_list.html", context)
 
@@ -59,7 +46,7 @@ def report_create(request):
 
 @login_required
 def report_detail(request, year):
-    report = get_report_for_user(request.user, year)
+    report = access.get_report_for_user(request.user, year)
     texts = {(n.language, n.section): n for n in report.narratives.all()}
     narratives = [
         {
@@ -76,10 +63,11 @@ def report_detail(request, year):
         "narratives": narratives,
         "renders": report.renders.select_related("requested_by")[:HISTORY_SIZE],
         "render_form": RenderRequestForm(),
-        "can_render": services.can_request_render(request.user),
-        "can_edit": services.can_edit_narratives(request.user) and not report.is_frozen,
-        "can_submit": is_secretariat(request.user) and report.status == AnnualReport.Status.DRAFT,
-        "can_approve": is_leadership(request.user)
+        "can_render": access.can_render_reports(request.user),
+        "can_edit": access.can_edit_reports(request.user) and not report.is_frozen,
+        "can_submit": access.can_edit_reports(request.user)
+        and report.status == AnnualReport.Status.DRAFT,
+        "can_approve": access.can_approve_reports(request.user)
         and report.status == AnnualReport.Status.SUBMITTED,
     }
     return render(request, "reports/annualreport_detail.html", context)
@@ -87,10 +75,10 @@ def report_detail(request, year):
 
 @login_required
 def narrative_edit(request, year, language, section):
-    report = get_report_for_user(request.user, year)
+    report = access.get_report_for_user(request.user, year)
     if language not in dict(settings.LANGUAGES) or section not in ReportNarrative.Section.values:
         raise Http404
-    if not services.can_edit_narratives(request.user):
+    if not access.can_edit_reports(request.user):
         raise PermissionDenied
     narrative = report.narratives.filter(language=language, section=section).first()
     form = NarrativeForm(
@@ -120,7 +108,7 @@ def narrative_edit(request, year, language, section):
 
 
 def _workflow(request, year, action, done_message):
-    report = get_report_for_user(request.user, year)
+    report = access.get_report_for_user(request.user, year)
     try:
         action(report=report, by=request.user)
     except ValidationError as exc:
@@ -151,7 +139,7 @@ def report_return(request, year):
 @login_required
 @require_POST
 def render_request(request, year):
-    report = get_report_for_user(request.user, year)
+    report = access.get_report_for_user(request.user, year)
     form = RenderRequestForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied
@@ -168,7 +156,7 @@ def render_request(request, year):
 @login_required
 @require_POST
 def render_retry(request, pk):
-    job = get_render_for_user(request.user, pk)
+    job = access.get_render_for_user(request.user, pk)
     try:
         job = services.retry_render(render=job, by=request.user)
     except ValidationError as exc:
@@ -182,14 +170,14 @@ def render_retry(request, pk):
 @login_required
 def render_status(request, pk):
     """The job's row, polled by HTMX every 2 s until it is done or failed."""
-    job = get_render_for_user(request.user, pk)
-    context = {"job": job, "can_render": services.can_request_render(request.user)}
+    job = access.get_render_for_user(request.user, pk)
+    context = {"job": job, "can_render": access.can_render_reports(request.user)}
     return render(request, "reports/_render_row.html", context)
 
 
 @login_required
 def render_download(request, pk):
-    job = get_render_for_user(request.user, pk)
+    job = access.get_render_for_user(request.user, pk)
     if job.status != ReportRender.Status.DONE or not job.file:
         raise Http404
     filename = f"bao-cao-tong-ket-{job.report.year}-{job.language}.pdf"

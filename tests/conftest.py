@@ -2,6 +2,9 @@
 leadership, anonymous."""
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection, connections
+from django.utils import translation
 
 from asoen_portal.access import LEADERSHIP, SECRETARIAT
 from tests.factories import FocalPersonFactory, UserFactory, WorkingGroupFactory
@@ -11,6 +14,38 @@ from tests.factories import FocalPersonFactory, UserFactory, WorkingGroupFactory
 def _media_in_tmp(settings, tmp_path):
     # Uploaded and rendered files of one test never leak into var/ or into another test.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_outside_requests():
+    # A request activates the language of its cookie and leaves it active in the thread; the
+    # next test would then run in English. Each test starts, and ends, in Vietnamese.
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_leaked_database_sessions(django_db_setup, django_db_blocker):
+    """At the end of the run, nothing but this process may still be connected to the test
+    database; otherwise PostgreSQL refuses to drop it and every run leaves one behind."""
+    yield
+    # Django names the test database test_<name>; a run whose tests all skip the database
+    # never created it, and then there is nothing to check.
+    if connection.vendor != "postgresql" or not connection.settings_dict["NAME"].startswith(
+        "test_"
+    ):
+        return
+    with django_db_blocker.unblock():
+        connections.close_all()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, application_name, state, backend_start, left(query, 200) "
+                "FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+            leaked = cursor.fetchall()
+        connection.close()
+    assert not leaked, f"sessions still connected to the test database: {leaked}"
 
 
 @pytest.fixture

@@ -4,18 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
-from meetings.models import Meeting
+from asoen_portal.attachments import validate_attachment
+from asoen_portal.forms import DateInput, RecordForm
 
 from .models import Activity, Task, WorkingGroup
-from .services import validate_attachment
 
 
-class DateInput(forms.DateInput):
-    # The browser's date picker posts ISO dates; DATE_INPUT_FORMATS also accepts dd/mm/yyyy.
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+def _newest_meetings_first(field):
+    # Meeting labels read the series code: fetch it with the meetings, newest first.
+    field.queryset = field.queryset.select_related("series").order_by(
+        "-year", "-start_date", "series__code"
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,10 +45,10 @@ class MultipleFileField(forms.FileField):
 
 def editable_groups(user):
     """The groups a user may file records under: all for the secretariat, theirs otherwise."""
-    return access.editable_by(WorkingGroup.objects.all(), user, group_field="pk")
+    return access.filter_editable(WorkingGroup.objects.all(), user, group_field="pk")
 
 
-class GroupScopedForm(forms.ModelForm):
+class GroupScopedForm(RecordForm):
     """A form whose working-group select offers only the groups the user may write for.
 
     A focal point must pick one of their groups; only the secretariat may leave it empty
@@ -60,7 +59,7 @@ class GroupScopedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["working_group"]
         field.queryset = editable_groups(user)
-        field.required = not access.is_secretariat(user)
+        field.required = not access.can_edit_group_records(user, None)
 
 
 class ActivityForm(GroupScopedForm):
@@ -102,10 +101,7 @@ class ActivityForm(GroupScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Meeting labels read the series code: fetch it with the meetings, newest first.
-        self.fields["meeting"].queryset = Meeting.objects.select_related("series").order_by(
-            "-year", "-start_date", "series__code"
-        )
+        _newest_meetings_first(self.fields["meeting"])
 
     def clean(self):
         cleaned = super().clean()
@@ -141,9 +137,7 @@ class TaskForm(GroupScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.select_related("series").order_by(
-            "-year", "-start_date", "series__code"
-        )
+        _newest_meetings_first(self.fields["meeting"])
 
 
 class TaskStatusForm(forms.Form):

@@ -4,19 +4,19 @@ Views check access first (so a stranger gets 403 before any form is shown); ever
 checks it again, because a rule that only a view enforces is skipped by the next caller.
 """
 
-import os
+from collections.abc import Iterable
+from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from asoen_portal import access
+from asoen_portal.attachments import validate_attachment
 
-from .models import Activity, Attachment, StatusUpdate, Task
+from .models import Activity, Attachment, StatusUpdate, Task, WorkingGroup
 
 ACTIVITY_LINKS = ("instruments", "documents", "projects", "programmes")
 
@@ -29,19 +29,18 @@ class TaskVersionConflict(Exception):
         self.task = task
 
 
-def _require_group(user, working_group):
-    if not access.can_edit_group(user, working_group.pk if working_group else None):
-        raise PermissionDenied
+def _require_group(user: User, working_group: WorkingGroup | None) -> None:
+    access.require(access.can_edit_group_records(user, working_group.pk if working_group else None))
 
 
-def _set_links(activity, links):
+def _set_links(activity: Activity, links: dict[str, Any]) -> None:
     for name in ACTIVITY_LINKS:
         if links.get(name) is not None:
             getattr(activity, name).set(links[name])
 
 
 @transaction.atomic
-def log_activity(*, author, files=(), **fields):
+def log_activity(*, author: User, files: Iterable[File] = (), **fields: Any) -> Activity:
     """Record a new activity, its links and attachments; the author must own its group."""
     links = {name: fields.pop(name, None) for name in ACTIVITY_LINKS}
     _require_group(author, fields.get("working_group"))
@@ -55,7 +54,9 @@ def log_activity(*, author, files=(), **fields):
 
 
 @transaction.atomic
-def update_activity(*, activity, by, files=(), **fields):
+def update_activity(
+    *, activity: Activity, by: User, files: Iterable[File] = (), **fields: Any
+) -> Activity:
     """Change an activity. A focal point may neither edit another group's activity nor move
     their own one to another group."""
     links = {name: fields.pop(name, None) for name in ACTIVITY_LINKS}
@@ -72,28 +73,7 @@ def update_activity(*, activity, by, files=(), **fields):
     return activity
 
 
-def validate_attachment(upload):
-    """Refuse files of a type or size the secretariat does not keep (message in Vietnamese)."""
-    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-    allowed = settings.ATTACHMENT_EXTENSIONS
-    if extension not in allowed:
-        raise ValidationError(
-            _(
-                "Tệp “{name}” có định dạng không được chấp nhận. Chỉ nhận các định dạng: {allowed}."
-            ).format(name=upload.name, allowed=", ".join(allowed)),
-            code="attachment_type",
-        )
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("Tệp “{name}” quá lớn ({size}); dung lượng tối đa là {limit}.").format(
-                name=upload.name, size=filesizeformat(upload.size), limit=filesizeformat(limit)
-            ),
-            code="attachment_size",
-        )
-
-
-def add_attachment(*, activity, upload, by):
+def add_attachment(*, activity: Activity, upload: File, by: User) -> Attachment:
     """Keep an uploaded file with an activity."""
     _require_group(by, activity.working_group)
     validate_attachment(upload)
@@ -107,7 +87,7 @@ def add_attachment(*, activity, upload, by):
 
 
 @transaction.atomic
-def create_task(*, by, **fields):
+def create_task(*, by: User, **fields: Any) -> Task:
     _require_group(by, fields.get("working_group"))
     task = Task(**fields)
     task._history_user = by
@@ -116,7 +96,7 @@ def create_task(*, by, **fields):
 
 
 @transaction.atomic
-def update_task(*, task, by, **fields):
+def update_task(*, task: Task, by: User, **fields: Any) -> Task:
     """Change a task's plan (title, deadline, group…); status goes through update_task_status."""
     _require_group(by, task.working_group)
     if "working_group" in fields:
@@ -129,7 +109,9 @@ def update_task(*, task, by, **fields):
 
 
 @transaction.atomic
-def update_task_status(*, task, status, progress, note, by, expected_version):
+def update_task_status(
+    *, task: Task, status: str, progress: int, note: str, by: User, expected_version: int
+) -> Task:
     """Record a status change, unless someone saved one since `expected_version` was read.
 
     The conditional UPDATE is the lock: of two people saving at once, only the first matches

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from .views import activities, dashboard, groups, history, tasks
+from .views import activities, groups, history, tasks
 
 app_name = "working_groups"
 
 urlpatterns = [
-    path("", dashboard.dashboard, name="dashboard"),
     path("activities/", activities.activity_list, name="activity_list"),
     path("activities/new/", activities.activity_create, name="activity_create"),
     path("activities/<int:pk>/", activities.activity_detail, name="activity_detail"),

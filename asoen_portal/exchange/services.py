@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from asoen_portal import access
 from asoen_portal.exchange.reading import ImportFileError, read_upload
 from asoen_portal.exchange.registry import get_register
 from asoen_portal.models import ImportJob
@@ -28,6 +29,7 @@ RESULT_KINDS = {"new": "new", "update": "update", "skip": "unchanged"}
 
 def create_import_job(*, register, upload, user, language="vi"):
     """Keep the uploaded file under MEDIA_ROOT/imports/ with a job row; nothing is read yet."""
+    access.require(access.can_manage_registers(user))
     get_register(register)
     job = ImportJob(
         register=register,

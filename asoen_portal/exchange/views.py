@@ -3,23 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
-from asoen_portal.access import ensure_secretariat
+from asoen_portal import access
 from asoen_portal.exchange import exporting, services
 from asoen_portal.exchange.forms import ImportUploadForm
 from asoen_portal.exchange.registry import REGISTERS, get_register
 from asoen_portal.models import ImportJob
 
 ROWS_PER_PAGE = 200
-
-
-def get_import_job_for_user(user, pk):
-    """The import job `pk`; only the secretariat sees import jobs."""
-    ensure_secretariat(user)
-    return get_object_or_404(ImportJob.objects.select_related("requested_by"), pk=pk)
 
 
 def _download(content, content_type, name):
@@ -31,7 +25,7 @@ def _download(content, content_type, name):
 @login_required
 @require_GET
 def index(request):
-    ensure_secretariat(request.user)
+    access.require(access.can_manage_registers(request.user))
     return render(
         request,
         "exchange/index.html",
@@ -46,7 +40,7 @@ def index(request):
 @login_required
 @require_POST
 def upload(request):
-    ensure_secretariat(request.user)
+    access.require(access.can_manage_registers(request.user))
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(
@@ -68,7 +62,7 @@ def upload(request):
 @login_required
 @require_GET
 def template(request, register):
-    ensure_secretariat(request.user)
+    access.require(access.can_manage_registers(request.user))
     return _download(*exporting.blank_template(register=get_register(register)))
 
 
@@ -96,14 +90,14 @@ def _job_context(request, job):
 @login_required
 @require_GET
 def job_detail(request, pk):
-    job = get_import_job_for_user(request.user, pk)
+    job = access.get_import_job_for_user(request.user, pk)
     return render(request, "exchange/job_detail.html", _job_context(request, job))
 
 
 @login_required
 @require_GET
 def job_status(request, pk):
-    job = get_import_job_for_user(request.user, pk)
+    job = access.get_import_job_for_user(request.user, pk)
     if not job.is_busy and request.headers.get("HX-Request"):
         # The run has finished: reload the whole page to show the preview or the result.
         response = HttpResponse(status=204)
@@ -115,6 +109,6 @@ def job_status(request, pk):
 @login_required
 @require_POST
 def job_confirm(request, pk):
-    job = get_import_job_for_user(request.user, pk)
+    job = access.get_import_job_for_user(request.user, pk)
     services.start_import_job(job=job, confirm=True)
     return redirect("exchange:job", pk=job.pk)

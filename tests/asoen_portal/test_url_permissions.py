@@ -10,7 +10,7 @@ from tests.asoen_portal.conftest import ROLES, fingerprint, project_route_names
 LOGIN = "/accounts/login/"
 
 READ = {
-    "working_groups:dashboard",
+    "dashboard",
     "working_groups:activity_list",
     "working_groups:activity_detail",
     "working_groups:activity_history",

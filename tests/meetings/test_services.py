@@ -62,8 +62,13 @@ def test_set_checklist_item_done_refuses_leadership(leadership_user, ncb_item):
 @pytest.mark.parametrize(
     ("name", "size", "message"),
     [
-        ("virus.exe", 10, "Loại tệp không được phép."),
-        ("big.pdf", 2049, "Tệp quá lớn (tối đa 2,0\xa0KB)."),
+        (
+            "virus.exe",
+            10,
+            "Tệp “virus.exe” có định dạng không được chấp nhận. Chỉ nhận các định dạng: "
+            "pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, jpeg, png.",
+        ),
+        ("big.pdf", 2049, "Tệp “big.pdf” quá lớn (2,0\xa0KB); dung lượng tối đa là 2,0\xa0KB."),
     ],
 )
 def test_add_meeting_document_checks_type_and_size(
@@ -73,7 +78,7 @@ def test_add_meeting_document_checks_type_and_size(
     upload = SimpleUploadedFile(name, b"x" * size)
     with pytest.raises(ValidationError) as error:
         add_meeting_document(meeting=ncb_meeting, title="", file=upload, by=secretariat_user)
-    assert error.value.messages[0].startswith(message)
+    assert error.value.messages == [message]
     assert ncb_meeting.documents.count() == 0
 
 

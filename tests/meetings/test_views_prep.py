@@ -24,7 +24,8 @@ def test_document_upload_rejects_wrong_type(secretariat_client, ncb_meeting):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
-        "Loại tệp không được phép. Chấp nhận: pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, jpeg, png."
+        "Tệp “script.sh” có định dạng không được chấp nhận. Chỉ nhận các định dạng: "
+        "pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, jpeg, png."
     ]
     assert ncb_meeting.documents.count() == 0
 
@@ -96,4 +97,4 @@ def test_detail_counts_done_items(secretariat_client, ncb_item):
     html = secretariat_client.get(
         reverse("meetings:detail", args=[ncb_item.meeting_id])
     ).content.decode()
-    assert "1/1 việc đã xong" in html
+    assert "Đã xong 1/1 việc" in html

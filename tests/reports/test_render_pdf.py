@@ -9,6 +9,10 @@ from pypdf import PdfReader
 
 from tests.reports.conftest import pdf_text
 
+# The module-scoped PDFs read the test database: without a django_db test here, pytest-django
+# would not create it when this module runs alone, and the fixture would reach DATABASE_URL.
+pytestmark = pytest.mark.django_db
+
 MM = 72 / 25.4  # PDF points per millimetre
 
 

@@ -3,9 +3,9 @@
 import pytest
 from django.utils import translation
 
+from asoen_portal.templatetags.portal import tr
 from tests.factories import ActivityFactory
 from working_groups.models import Activity
-from working_groups.templatetags.portal import tr
 
 
 @pytest.mark.parametrize(

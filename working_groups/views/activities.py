@@ -1,17 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
+from asoen_portal.pagination import paginate
 
 from .. import selectors, services
 from ..filters import ActivityFilter
 from ..forms import ActivityForm, AttachmentForm
-from .common import paginate
 
 
 @login_required
@@ -23,7 +23,7 @@ def activity_list(request):
         {
             "filter": filterset,
             "page": paginate(request, filterset.qs),
-            "can_create": selectors.may_create_records(request.user),
+            "can_create": access.can_create_group_records(request.user),
             "is_filtered": any(request.GET.get(name) for name in filterset.filters),
         },
     )
@@ -31,7 +31,7 @@ def activity_list(request):
 
 @login_required
 def activity_detail(request, pk):
-    activity = selectors.get_activity_for_user(request.user, pk)
+    activity = access.get_activity_for_user(request.user, pk)
     return render(
         request,
         "working_groups/activity_detail.html",
@@ -44,7 +44,7 @@ def activity_detail(request, pk):
                 (_("Dự án đối tác"), activity.projects.all()),
                 (_("Chương trình"), activity.programmes.all()),
             ],
-            "can_edit": access.can_edit_group(request.user, activity.working_group_id),
+            "can_edit": access.can_edit_activity(request.user, activity),
             "attachment_form": AttachmentForm(),
         },
     )
@@ -58,8 +58,7 @@ def _fields(form):
 
 @login_required
 def activity_create(request):
-    if not selectors.may_create_records(request.user):
-        raise PermissionDenied
+    access.require(access.can_create_group_records(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         activity = services.log_activity(author=request.user, **_fields(form))
@@ -70,15 +69,12 @@ def activity_create(request):
 
 @login_required
 def activity_edit(request, pk):
-    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    activity = access.get_activity_for_user(request.user, pk, write=True)
     form = ActivityForm(
         request.POST or None, request.FILES or None, instance=activity, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        # The form must not write the row itself: the service applies the rules and history.
-        fields = _fields(form)
-        activity.refresh_from_db()
-        services.update_activity(activity=activity, by=request.user, **fields)
+        services.update_activity(activity=activity, by=request.user, **_fields(form))
         messages.success(request, _("Đã lưu thay đổi."))
         return redirect("working_groups:activity_detail", pk=activity.pk)
     return render(
@@ -89,12 +85,19 @@ def activity_edit(request, pk):
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    activity = access.get_activity_for_user(request.user, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        for upload in form.cleaned_data["files"]:
+        uploads = form.cleaned_data["files"]
+        for upload in uploads:
             services.add_attachment(activity=activity, upload=upload, by=request.user)
-        messages.success(request, _("Đã thêm tệp đính kèm."))
+        count = len(uploads)
+        messages.success(
+            request,
+            ngettext(
+                "Đã thêm {count} tệp đính kèm.", "Đã thêm {count} tệp đính kèm.", count
+            ).format(count=count),
+        )
     else:
         for error in form.errors.get("files", []):
             messages.error(request, error)
@@ -104,7 +107,7 @@ def attachment_add(request, pk):
 @login_required
 def attachment_download(request, pk, attachment_pk):
     """Files are served through a signed-in view, never from a public media URL."""
-    activity = selectors.get_activity_for_user(request.user, pk)
+    activity = access.get_activity_for_user(request.user, pk)
     attachment = get_object_or_404(activity.attachments, pk=attachment_pk)
     try:
         handle = attachment.file.open("rb")

@@ -3,9 +3,6 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
-from cooperation.models import PartnerProject
-from meetings.models import Meeting
-
 from .. import selectors
 from ..models import Activity, FocalPerson, Task, WorkingGroup
 
@@ -23,6 +20,17 @@ def _active_people():
         "focal_persons",
         queryset=FocalPerson.objects.filter(is_active=True).select_related("unit"),
         to_attr="active_people",
+    )
+
+
+def _group_meetings(group):
+    # meetings sits above working_groups (a series belongs to a group), so this page reaches
+    # the meetings through the relation activities already have rather than importing them.
+    meetings = Activity._meta.get_field("meeting").related_model.objects
+    return (
+        meetings.filter(series__working_group=group)
+        .select_related("series")
+        .order_by("-year", "-start_date", "-id")
     )
 
 
@@ -61,14 +69,8 @@ def group_detail(request, code):
             "activities": list(
                 selectors.activity_list_queryset().filter(working_group=group)[:GROUP_PAGE_ROWS]
             ),
-            "meetings": list(
-                Meeting.objects.filter(series__working_group=group)
-                .select_related("series")
-                .order_by("-year", "-start_date", "-id")[:GROUP_PAGE_ROWS]
-            ),
-            "projects": list(
-                PartnerProject.objects.filter(working_group=group).select_related("channel")
-            ),
+            "meetings": list(_group_meetings(group)[:GROUP_PAGE_ROWS]),
+            "projects": list(group.projects.select_related("channel")),
             "today": selectors.today(),
         },
     )

@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from .. import selectors
+from asoen_portal import access
+
 from ..models import Activity
 
 # How many versions the history page shows, newest first.
@@ -84,7 +85,7 @@ def activity_changes(activity):
 
 @login_required
 def activity_history(request, pk):
-    activity = selectors.get_activity_for_user(request.user, pk)
+    activity = access.get_activity_for_user(request.user, pk)
     return render(
         request,
         "working_groups/activity_history.html",

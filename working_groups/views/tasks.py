@@ -1,15 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from asoen_portal import access
+from asoen_portal.htmx import is_htmx
+from asoen_portal.pagination import paginate
 
 from .. import selectors, services
 from ..filters import TaskFilter
 from ..forms import TaskForm, TaskStatusForm
-from .common import is_htmx, paginate
 
 
 @login_required
@@ -20,9 +20,7 @@ def task_list(request):
     rows = [
         (
             task,
-            TaskStatusForm.for_task(task)
-            if access.can_edit_group(user, task.working_group_id)
-            else None,
+            TaskStatusForm.for_task(task) if access.can_edit_task(user, task) else None,
         )
         for task in page
     ]
@@ -34,7 +32,7 @@ def task_list(request):
             "page": page,
             "rows": rows,
             "today": selectors.today(),
-            "can_create": selectors.may_create_records(user),
+            "can_create": access.can_create_group_records(user),
             "is_filtered": any(request.GET.get(name) for name in filterset.filters),
         },
     )
@@ -42,8 +40,8 @@ def task_list(request):
 
 @login_required
 def task_detail(request, pk):
-    task = selectors.get_task_for_user(request.user, pk)
-    can_edit = access.can_edit_group(request.user, task.working_group_id)
+    task = access.get_task_for_user(request.user, pk)
+    can_edit = access.can_edit_task(request.user, task)
     return render(
         request,
         "working_groups/task_detail.html",
@@ -60,7 +58,7 @@ def task_detail(request, pk):
 @login_required
 def task_status(request, pk):
     """Change a task's status and progress. With HTMX the status panel is swapped in place."""
-    task = selectors.get_task_for_user(request.user, pk, write=True)
+    task = access.get_task_for_user(request.user, pk, write=True)
     form = TaskStatusForm.for_task(task, request.POST or None)
     conflict = saved = False
     if request.method == "POST" and form.is_valid():
@@ -100,8 +98,7 @@ def task_status(request, pk):
 
 @login_required
 def task_create(request):
-    if not selectors.may_create_records(request.user):
-        raise PermissionDenied
+    access.require(access.can_create_group_records(request.user))
     form = TaskForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         task = services.create_task(by=request.user, **form.cleaned_data)
@@ -112,12 +109,10 @@ def task_create(request):
 
 @login_required
 def task_edit(request, pk):
-    task = selectors.get_task_for_user(request.user, pk, write=True)
+    task = access.get_task_for_user(request.user, pk, write=True)
     form = TaskForm(request.POST or None, instance=task, user=request.user)
     if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        task.refresh_from_db()
-        services.update_task(task=task, by=request.user, **fields)
+        services.update_task(task=task, by=request.user, **form.cleaned_data)
         messages.success(request, _("Đã lưu thay đổi."))
         return redirect("working_groups:task_detail", pk=task.pk)
     return render(request, "working_groups/task_form.html", {"form": form, "task": task})

@@ -1,3 +1,6 @@
+"""Pagination of every list page (and the exports' previews): one page size and a count
+that stops at COUNT_CAP, so a register of 50,000 rows never counts them all."""
+
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -23,7 +26,3 @@ class CappedPaginator(Paginator):
 def paginate(request, queryset, per_page=PER_PAGE):
     """The requested page; junk or out-of-range page numbers fall back to the first/last page."""
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def is_htmx(request):
-    return request.headers.get("HX-Request") == "true"

@@ -1,4 +1,5 @@
-"""Template helpers for the layout and list pages: roles, navigation state, query strings."""
+"""Template helpers of the layout (loaded by base.html) and of every app's list pages: the
+user's role, navigation state, query strings, names in the page's language."""
 
 from django import template
 from django.utils.translation import get_language
@@ -22,13 +23,8 @@ def role_label(user):
 
 
 @register.filter
-def is_secretariat(user):
-    return access.is_secretariat(user)
-
-
-@register.filter
-def can_edit_group(user, group_id):
-    return access.can_edit_group(user, group_id)
+def can_manage_registers(user):
+    return access.can_manage_registers(user)
 
 
 @register.simple_tag(takes_context=True)
@@ -63,31 +59,6 @@ def progress_class(value):
     """'progress--NN' rounded down to a step of ten, for the CSS-only progress bar."""
     value = max(0, min(100, int(value or 0)))
     return f"progress--{value // 10 * 10}"
-
-
-@register.filter
-def activity_dates(activity):
-    """An activity's date(s) as precisely as they are known: 28/07–01/08/2025, 12/2025, 2025."""
-    start, end = activity.start_date, activity.end_date
-    precision = getattr(activity, "date_precision", "day")
-    if precision == "year":
-        return f"{start:%Y}"
-    if precision == "month":
-        return f"{start:%m/%Y}"
-    if end and end != start:
-        if (end.year, end.month) == (start.year, start.month):
-            return f"{start:%d}–{end:%d/%m/%Y}"
-        if end.year == start.year:
-            return f"{start:%d/%m}–{end:%d/%m/%Y}"
-        return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
-    return f"{start:%d/%m/%Y}"
-
-
-@register.filter
-def is_overdue(task, on):
-    from working_groups.selectors import OPEN_STATUSES
-
-    return bool(task.due_date and task.due_date < on and task.status in OPEN_STATUSES)
 
 
 @register.filter

@@ -1,0 +1,142 @@
+"""The home page: what needs the signed-in person now, for their role, drawn from every app
+(tasks, meetings and their checklists, activities, the year-end report). It lives with the
+portal, not in an app, so that no app has to import the apps above it."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+
+from asoen_portal import access
+from meetings.models import ChecklistItem, Meeting
+from reports.models import AnnualReport, ReportRender
+from working_groups.models import Activity, Task
+from working_groups.selectors import (
+    OPEN_STATUSES,
+    STALE_AFTER_DAYS,
+    activity_list_queryset,
+    stale_tasks,
+    task_list_queryset,
+    today,
+)
+
+# How far ahead the dashboard looks for deadlines and meetings.
+DUE_SOON_DAYS = 30
+MEETINGS_AHEAD_DAYS = 90
+DASHBOARD_ROWS = 8
+
+
+def dashboard_tasks_due(user, on: datetime.date | None = None) -> QuerySet[Task]:
+    """Open tasks of my groups that are overdue or due within DUE_SOON_DAYS, soonest first."""
+    on = on or today()
+    queryset = access.filter_followed(task_list_queryset(), user).filter(
+        status__in=OPEN_STATUSES,
+        due_date__lte=on + datetime.timedelta(days=DUE_SOON_DAYS),
+    )
+    return queryset.order_by("due_date", "id")
+
+
+def dashboard_stale_tasks(user) -> QuerySet[Task]:
+    return stale_tasks(access.filter_followed(task_list_queryset(), user)).order_by(
+        Coalesce("last_status_at", "created_at"), "id"
+    )
+
+
+def upcoming_meetings(on: datetime.date | None = None) -> QuerySet[Meeting]:
+    """Meetings in the next MEETINGS_AHEAD_DAYS, and this year's planned ones with no date yet
+    whose month (if known) has not passed."""
+    on = on or today()
+    dated = Q(start_date__gte=on, start_date__lte=on + datetime.timedelta(days=MEETINGS_AHEAD_DAYS))
+    undated = Q(start_date__isnull=True, year=on.year) & (
+        Q(month__isnull=True) | Q(month__gte=on.month)
+    )
+    return (
+        Meeting.objects.select_related("series")
+        .filter(dated | undated)
+        .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD])
+        .order_by("start_date", "month", "id")
+    )
+
+
+def checklist_items_due(user, on: datetime.date | None = None) -> QuerySet[ChecklistItem]:
+    """Open preparation steps of hosted meetings due within DUE_SOON_DAYS (or overdue).
+
+    A focal point sees the steps of their groups' meetings and the steps they own.
+    """
+    on = on or today()
+    queryset = ChecklistItem.objects.select_related("meeting__series", "owner").filter(
+        done=False,
+        meeting__is_hosted=True,
+        deadline__lte=on + datetime.timedelta(days=DUE_SOON_DAYS),
+    )
+    if not access.follows_every_group(user):
+        queryset = queryset.filter(
+            Q(meeting__series__working_group__in=access.focal_group_ids(user)) | Q(owner=user)
+        )
+    return queryset.order_by("deadline", "id")
+
+
+def latest_activities(user) -> QuerySet[Activity]:
+    return access.filter_followed(activity_list_queryset(), user)
+
+
+def task_progress_by_group(year: int) -> list[dict]:
+    """Rows of (group code or None, {status: count}, total, percent done) for the year's tasks."""
+    counts = (
+        Task.objects.filter(year=year)
+        .values("working_group__code", "working_group__order", "status")
+        .annotate(n=Count("id"))
+        .order_by("working_group__order", "working_group__code")
+    )
+    rows = {}
+    for row in counts:
+        code = row["working_group__code"]
+        entry = rows.setdefault(code, {"code": code, "by_status": {}, "total": 0})
+        entry["by_status"][row["status"]] = row["n"]
+        entry["total"] += row["n"]
+    result = []
+    for entry in rows.values():
+        done = entry["by_status"].get(Task.Status.DONE, 0)
+        entry["done_percent"] = round(100 * done / entry["total"]) if entry["total"] else 0
+        entry["segments"] = [
+            (status, label, entry["by_status"].get(status, 0))
+            for status, label in Task.Status.choices
+        ]
+        result.append(entry)
+    return result
+
+
+def year_end_report_state(year: int) -> tuple[AnnualReport | None, ReportRender | None]:
+    """The report of `year` (or the latest one) and its newest render job, if any."""
+    report = AnnualReport.objects.filter(year__lte=year).order_by("-year").first()
+    render = report.renders.order_by("-created_at", "-id").first() if report else None
+    return report, render
+
+
+@login_required
+def dashboard(request):
+    """What needs the signed-in person now, for their role."""
+    user = request.user
+    on = today()
+    tasks_due = list(dashboard_tasks_due(user, on)[:DASHBOARD_ROWS])
+    context = {
+        "today": on,
+        "tasks_due": tasks_due,
+        "stale_tasks": list(dashboard_stale_tasks(user)[:DASHBOARD_ROWS]),
+        "meetings": list(upcoming_meetings(on)[:DASHBOARD_ROWS]),
+        "checklist_items": list(checklist_items_due(user, on)[:DASHBOARD_ROWS]),
+        "activities": list(latest_activities(user)[:DASHBOARD_ROWS]),
+        "is_focal_only": not access.follows_every_group(user),
+        "stale_days": STALE_AFTER_DAYS,
+    }
+    if access.follows_every_group(user):
+        report, render_job = year_end_report_state(on.year)
+        context |= {
+            "show_progress": True,
+            "progress_rows": task_progress_by_group(on.year),
+            "report": report,
+            "report_render": render_job,
+        }
+    return render(request, "asoen_portal/dashboard.html", context)
