@@ -74,6 +74,11 @@ def read_upload(fileobj, name):
     return _to_sheet(raw_rows)
 
 
+def count_rows(fileobj, name):
+    """The number of data rows `read_upload` would return; raises ImportFileError likewise."""
+    return len(read_upload(fileobj, name).rows)
+
+
 def _xlsx_rows(data):
     from openpyxl import load_workbook
     from openpyxl.worksheet.formula import ArrayFormula
