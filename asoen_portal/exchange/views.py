@@ -118,3 +118,11 @@ def job_confirm(request, pk):
     job = get_import_job_for_user(request.user, pk)
     services.start_import_job(job=job, confirm=True)
     return redirect("exchange:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk):
+    job = get_import_job_for_user(request.user, pk)
+    services.retry_import_job(job=job)
+    return redirect("exchange:job", pk=job.pk)
