@@ -238,9 +238,7 @@ def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:
         # Conditional on the old heartbeat: a job that spoke up meanwhile is left alone.
         failed += ImportJob.objects.filter(
             pk=job.pk, status=ImportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
-        ).update(
-            status=ImportJob.Status.FAILED, error=message, retryable=True, finished_at=now
-        )
+        ).update(status=ImportJob.Status.FAILED, error=message, retryable=True, finished_at=now)
     stalled = ImportJob.objects.filter(status=ImportJob.Status.PENDING).filter(
         Q(enqueued_at__isnull=True, queued_at__lt=now - NEVER_ENQUEUED_AFTER)
         | Q(enqueued_at__isnull=True, queued_at__isnull=True)
