@@ -134,8 +134,8 @@ def wipe():
 
 
 def portal_import(content):
-    from asoen_portal.exchange.reading import read_upload
     from asoen_portal.exchange.importing import import_sheet
+    from asoen_portal.exchange.reading import read_upload
 
     sheet = read_upload(io.BytesIO(content), "bench.xlsx")
     return import_sheet(register="activities", sheet=sheet, user=None, confirm=True)

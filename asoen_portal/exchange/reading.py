@@ -226,10 +226,9 @@ def _xlsx_value(cell, line, index):
     value = cell.value
     if cell.data_type == "f" or isinstance(value, ArrayFormula):
         _refuse_formula(f"{column_letter(index)}{line}", value)
-    if isinstance(value, str) and looks_like_formula(value):
-        # Marked as text (Excel's apostrophe, our exports): imported as typed.
-        if not getattr(cell.style_array, "quotePrefix", False):
-            _refuse_formula_text(f"{column_letter(index)}{line}", value)
+    # Marked as text (Excel's apostrophe, our exports), it is imported as typed.
+    if looks_like_formula(value) and not getattr(cell.style_array, "quotePrefix", False):
+        _refuse_formula_text(f"{column_letter(index)}{line}", value)
     return value
 
 

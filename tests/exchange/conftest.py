@@ -1,9 +1,9 @@
 """Helpers for the exchange tests: spreadsheets built in memory, as a user's Excel would."""
 
 import csv
-from contextlib import contextmanager
 import datetime
 import io
+from contextlib import contextmanager
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
