@@ -42,6 +42,15 @@ class Column(fields.Field):
         self.required = required
 
 
+class PreciseDateColumn(Column):
+    """A date column of a model with `date_precision`: exported as precisely as it is known
+    ("2025", "07/2025" or a real date shown that way in Excel)."""
+
+    def export(self, instance, **kwargs):
+        precision = getattr(instance, "date_precision", "day") or "day"
+        return self.widget.render(self.get_value(instance), precision=precision, **kwargs)
+
+
 class NoDiff:
     """import-export renders every field of every row twice to build an HTML diff the portal
     never shows (its preview lists results and errors); that cost half of a 10,000-row import,
@@ -343,7 +352,10 @@ class ExchangeResource(resources.ModelResource):
         """Hook: add select_related/prefetch_related so exporting costs a few queries."""
         return queryset
 
-    def export(self, queryset=None, **kwargs):
-        if queryset is None:
-            queryset = self.get_queryset()
-        return super().export(queryset=self.export_queryset(queryset), **kwargs)
+    def filter_export(self, queryset, *, filterset_class=None, params=None, request=None, **kwargs):
+        """import-export's hook for the exported rows: the list page's FilterSet applied to
+        its GET parameters, so an export holds exactly the rows the page shows."""
+        queryset = super().filter_export(queryset, **kwargs)
+        if filterset_class is not None:
+            queryset = filterset_class(params or {}, queryset=queryset, request=request).qs
+        return self.export_queryset(queryset)

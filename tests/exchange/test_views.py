@@ -120,8 +120,9 @@ def test_preview_with_errors_shows_them_and_cannot_be_confirmed(secretariat_clie
         {
             "row": 3,
             "column": "Từ ngày",
-            "message": "«31/02/2025» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, "
-            "ví dụ 28/07/2025.",
+            "message": "«31/02/2025» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy "
+            "(ví dụ 28/07/2025), mm/yyyy khi chỉ biết tháng (07/2025) hoặc yyyy khi chỉ biết "
+            "năm (2025).",
         }
     ]
     assert "«31/02/2025» không phải là ngày hợp lệ" in page
