@@ -34,10 +34,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # Before import_export: our `import`/`export` commands must win over its commands.
     "asoen_portal",
     "django_filters",
-    "import_export",
+    # django-import-export is used as a library (asoen_portal.exchange), not as an app: its
+    # admin import/export and its `import`/`export` commands would be a second door with
+    # other rules. Every import and export goes through /data/ or our own commands.
     "simple_history",
     "axes",
     "working_groups",
