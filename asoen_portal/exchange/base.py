@@ -66,6 +66,14 @@ class NoDiff:
         return []
 
 
+def _shown(field, value):
+    """A value as the export writes it in a CSV cell, for the preview's old → new."""
+    if isinstance(field.widget, ManyToManyWidget):
+        return "; ".join(sorted(str(getattr(obj, field.widget.field)) for obj in value))
+    shown = field.widget.render(value)
+    return "" if shown is None else str(shown)
+
+
 def _key_part(value):
     if isinstance(value, models.Model):
         return value.pk
@@ -104,6 +112,8 @@ class ExchangeResource(resources.ModelResource):
         self._row_number = 0
         self._created = False
         self._broken_at = None
+        self._changes = []
+        self._wanted_m2m = {}
 
     # Headers ------------------------------------------------------------------------------
 
@@ -258,10 +268,38 @@ class ExchangeResource(resources.ModelResource):
                 }
             )
             return row_result
+        self._changes = []
+        self._wanted_m2m = {}
         row_result = super().import_row(row, instance_loader, **kwargs)
         if any(isinstance(error.error, DatabaseError) for error in row_result.errors):
             self._broken_at = self.excel_row(self._row_number)
+        row_result.changes = self._changes
         return row_result
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """import-export's comparison of the row with the stored record, also noting which
+        cells changed (column, old, new as the export writes them) for the preview."""
+        if import_validation_errors:
+            return False
+        changes = []
+        for field in self.get_import_fields():
+            if field.column_name not in row or field.readonly:
+                continue
+            if isinstance(field.widget, ManyToManyWidget):
+                wanted = self._wanted_m2m[field.attribute] = field.clean(row)
+                old = [] if original.pk is None else list(field.get_value(original).all())
+                if sorted(obj.pk for obj in wanted) != sorted(obj.pk for obj in old):
+                    changes.append((field, old, wanted))
+                continue
+            old, new = field.get_value(original), field.get_value(instance)
+            if old != new:
+                changes.append((field, old, new))
+        if original.pk is not None:
+            self._changes = [
+                [field.column_name, _shown(field, old), _shown(field, new)]
+                for field, old, new in changes
+            ]
+        return not changes
 
     def get_diff_class(self):
         return NoDiff
@@ -320,7 +358,9 @@ class ExchangeResource(resources.ModelResource):
         for field in self.get_import_fields():
             if not isinstance(field.widget, ManyToManyWidget) or field.column_name not in row:
                 continue
-            wanted = field.clean(row)
+            wanted = self._wanted_m2m.get(field.attribute)
+            if wanted is None:
+                wanted = field.clean(row)
             if self._created and not wanted:
                 continue
             current = (

@@ -76,7 +76,8 @@ def import_sheet(*, register, sheet, user, confirm, progress=None):
 
 
 def summarise(result, resource):
-    """Counts, one [row, result, label] per row, and row errors naming row and column."""
+    """Counts, one [row, result, label, changes] per row (changes: [column, old, new] of an
+    updated row's changed cells), and row errors naming row and column."""
     counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
     rows, errors = [], []
     failed = set()
@@ -102,7 +103,8 @@ def summarise(result, resource):
     for number, row_result in enumerate(result.rows, start=1):
         kind = "error" if number in failed else RESULT_KINDS.get(row_result.import_type, "error")
         counts[kind] += 1
-        rows.append([resource.excel_row(number), kind, row_result.object_repr or ""])
+        changes = getattr(row_result, "changes", []) if kind == "update" else []
+        rows.append([resource.excel_row(number), kind, row_result.object_repr or "", changes])
     file_error = "; ".join(str(error.error) for error in result.base_errors)
     errors.sort(key=lambda error: error["row"])
     return {

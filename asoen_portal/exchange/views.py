@@ -88,9 +88,31 @@ def export(request, register):
     return _download(*content)
 
 
+def line_ranges(lines):
+    """[2, 3, 4, 7, 9, 10] → "2–4, 7, 9–10": the unchanged rows, short enough to show."""
+    parts, start, previous = [], None, None
+    for line in [*lines, None]:
+        if start is not None and line is not None and line == previous + 1:
+            previous = line
+            continue
+        if start is not None:
+            parts.append(str(start) if start == previous else f"{start}–{previous}")
+        start = previous = line
+    return ", ".join(parts)
+
+
 def _job_context(request, job):
-    rows = Paginator(job.row_results, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return {"job": job, "register": REGISTERS.get(job.register), "rows": rows}
+    # Rows that change something (or fail) are listed; unchanged ones collapse to a count.
+    changed = [row for row in job.row_results if row[1] != "unchanged"]
+    unchanged = [row[0] for row in job.row_results if row[1] == "unchanged"]
+    rows = Paginator(changed, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "job": job,
+        "register": REGISTERS.get(job.register),
+        "rows": rows,
+        "unchanged_lines": line_ranges(unchanged),
+        "unchanged_total": len(unchanged),
+    }
 
 
 @login_required

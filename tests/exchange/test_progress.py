@@ -30,7 +30,7 @@ def test_300_rows_upload_preview_confirm(secretariat_client, secretariat_user, g
 
     page = secretariat_client.get(reverse("exchange:job", args=[job.pk]))
     assert page.status_code == 200
-    assert "Xác nhận nhập dữ liệu" in page.content.decode()
+    assert "Xác nhận ghi 300 dòng thay đổi" in page.content.decode()
 
     confirm = secretariat_client.post(reverse("exchange:job-confirm", args=[job.pk]))
     job.refresh_from_db()
