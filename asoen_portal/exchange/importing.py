@@ -5,7 +5,6 @@ import`, the benchmark): the preview is a real import rolled back at the end, an
 import is rolled back if a single row fails.
 """
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from asoen_portal.exchange.reading import ImportFileError
@@ -56,20 +55,18 @@ def import_sheet(*, register, sheet, user, confirm, progress=None):
         user=user, progress=progress, line_numbers=sheet.line_numbers
     )
     dataset, ignored = build_dataset(resource, sheet)
-    # One transaction, no savepoint per row: a preview is a real import rolled back at the
-    # end, and a confirmed import is rolled back if any row failed.
-    with transaction.atomic():
-        result = resource.import_data(
-            dataset,
-            dry_run=False,
-            raise_errors=False,
-            use_transactions=False,
-            collect_failed_rows=True,
-            user=user,
-            preview=not confirm,
-        )
-        if not confirm or result.has_errors() or result.has_validation_errors():
-            transaction.set_rollback(True)
+    # import-export's own transaction: rolled back for the preview (a dry run that really
+    # writes, so every row meets the database's checks), and for a confirmed import as soon
+    # as one row failed to save or to validate.
+    result = resource.import_data(
+        dataset,
+        dry_run=not confirm,
+        raise_errors=False,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        collect_failed_rows=False,
+        user=user,
+    )
     summary = summarise(result, resource)
     summary["ignored_columns"] = ignored
     return summary
