@@ -116,3 +116,18 @@ def test_line_ranges_are_short():
     assert line_ranges([2, 3, 4, 7, 9, 10]) == "2–4, 7, 9–10"
     assert line_ranges([]) == ""
     assert line_ranges([5]) == "5"
+
+
+def test_preview_in_english(secretariat_client, forty):
+    content = edited_export({"Hoạt động hợp tác số 3": {"Quốc gia": "Lào"}})
+    secretariat_client.cookies["django_language"] = "en"
+    secretariat_client.post(
+        reverse("exchange:upload"), {"register": "activities", "file": upload(content)}
+    )
+    job = ImportJob.objects.get()
+
+    page = secretariat_client.get(reverse("exchange:job", args=[job.pk])).content.decode()
+
+    assert "Confirm and write 1 changed row" in page
+    assert "39 unchanged rows" in page
+    assert "Changed cells (old → new)" in page
