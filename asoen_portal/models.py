@@ -107,6 +107,17 @@ class ImportJob(TimeStampedModel):
     )
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # The sweep (exchange.requeue_import_jobs) reads these three: a pending job the broker never
+    # took is sent again, and a running job with no sign of life for a while lost its worker.
+    queued_at = models.DateTimeField(_("chờ chạy từ lúc"), null=True, blank=True)
+    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("tín hiệu chạy gần nhất"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    retryable = models.BooleanField(
+        _("có thể chạy lại"),
+        default=False,
+        help_text=_("Lượt chạy hỏng vì lý do ngoài tệp (tiến trình bị dừng, lỗi hệ thống)."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -120,6 +131,10 @@ class ImportJob(TimeStampedModel):
     @property
     def is_busy(self):
         return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
+    def can_retry(self):
+        return self.status == self.Status.FAILED and self.retryable
 
     @property
     def can_confirm(self):

@@ -34,10 +34,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # Before import_export: our `import`/`export` commands must win over its commands.
     "asoen_portal",
     "django_filters",
-    "import_export",
+    # django-import-export is used as a library (asoen_portal.exchange), not as an app: its
+    # admin import/export and its `import`/`export` commands would be a second door with
+    # other rules. Every import and export goes through /data/ or our own commands.
     "simple_history",
     "axes",
     "working_groups",
@@ -90,6 +91,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write to one file: wait for the lock instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A second alias on the same database: an import's progress is written on it, outside the
+# import's own transaction, so the page polling the job sees it while the rows are still being
+# written. In tests it mirrors "default" (one test database). SQLite allows one writer at a
+# time, so there the progress writes are skipped (asoen_portal.exchange.progress).
+DATABASES["progress"] = {
+    **DATABASES["default"],
+    "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+    "TEST": {"MIRROR": "default"},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -176,6 +186,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-jobs": {
         "task": "reports.requeue_pending_jobs",
+        "schedule": 60.0,
+    },
+    "requeue-stalled-imports": {
+        "task": "exchange.requeue_import_jobs",
         "schedule": 60.0,
     },
 }

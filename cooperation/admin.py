@@ -1,14 +1,11 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AseanDocument, LegalInstrument, Partner, PartnerProject
-from .resources import LegalInstrumentResource, PartnerProjectResource
 
 
 @admin.register(LegalInstrument)
-class LegalInstrumentAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [LegalInstrumentResource]
+class LegalInstrumentAdmin(SimpleHistoryAdmin):
     list_display = ["number", "kind", "issuer", "issued_on"]
     list_filter = ["kind", "issuer"]
     search_fields = ["number", "title", "title_en", "approves"]
@@ -31,8 +28,7 @@ class AseanDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerProject)
-class PartnerProjectAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [PartnerProjectResource]
+class PartnerProjectAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "channel", "status", "start_year", "end_year"]
     list_filter = ["status"]
     search_fields = ["code", "title", "title_en"]

@@ -1,9 +1,7 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark, Programme
-from .resources import EcoSchoolAwardResource, EscAwardResource, HeritageParkResource
 
 
 @admin.register(Programme)
@@ -13,16 +11,14 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HeritagePark)
-class HeritageParkAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [HeritageParkResource]
+class HeritageParkAdmin(SimpleHistoryAdmin):
     list_display = ["name", "province", "year_recognised", "status"]
     list_filter = ["status", "year_recognised"]
     search_fields = ["name", "name_en", "province"]
 
 
 @admin.register(EcoSchoolAward)
-class EcoSchoolAwardAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [EcoSchoolAwardResource]
+class EcoSchoolAwardAdmin(SimpleHistoryAdmin):
     list_display = ["year", "theme", "school", "province"]
     list_filter = ["year"]
     search_fields = ["theme", "school", "province"]
@@ -41,8 +37,7 @@ class EscAwardRoundAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EscAward)
-class EscAwardAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [EscAwardResource]
+class EscAwardAdmin(SimpleHistoryAdmin):
     list_display = ["city", "province", "round", "category"]
     list_filter = ["category", "round"]
     search_fields = ["city", "province"]

@@ -1,9 +1,7 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument, MeetingSeries
-from .resources import MeetingResource
 
 
 @admin.register(MeetingSeries)
@@ -25,8 +23,7 @@ class MeetingDocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [MeetingResource]
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "title",

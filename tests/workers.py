@@ -24,10 +24,11 @@ def _database_url():
 
 
 @contextmanager
-def start_celery_worker(*, media_root, include=()):
+def start_celery_worker(*, media_root, include=(), broker_url=None):
     """Run `celery worker` (solo pool) on the test database until the block ends; skip the
     test where there is no Redis or no PostgreSQL. `include` names task modules to register
-    even where celery.py does not autodiscover them."""
+    even where celery.py does not autodiscover them; `broker_url` replaces REDIS_URL (a test's
+    own redis-server)."""
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and PostgreSQL, so the worker process sees the test rows")
     from asoen_portal.celery import app
@@ -36,7 +37,7 @@ def start_celery_worker(*, media_root, include=()):
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
-        "REDIS_URL": settings.REDIS_URL,
+        "REDIS_URL": broker_url or settings.REDIS_URL,
         "MEDIA_ROOT": str(media_root),
     }
     command = [str(Path(sys.executable).with_name("celery")), "-A", "asoen_portal", "worker"]

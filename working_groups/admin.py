@@ -1,5 +1,4 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -12,7 +11,6 @@ from .models import (
     Task,
     WorkingGroup,
 )
-from .resources import ActivityResource, FocalPersonResource, TaskResource
 
 
 @admin.register(FocalUnit)
@@ -36,8 +34,7 @@ class WorkingGroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocalPerson)
-class FocalPersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [FocalPersonResource]
+class FocalPersonAdmin(SimpleHistoryAdmin):
     list_display = ["full_name", "working_group", "role", "user", "is_active"]
     list_filter = ["working_group", "role", "is_active"]
     search_fields = ["full_name", "email", "user__username"]
@@ -67,8 +64,7 @@ class AttachmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [ActivityResource]
+class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["title", "start_date", "working_group", "kind", "theme"]
     list_filter = ["kind", "theme", "working_group", ("start_date", admin.DateFieldListFilter)]
     search_fields = ["title", "title_en", "description", "search_text"]
@@ -97,8 +93,7 @@ class StatusUpdateInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(ImportExportMixin, SimpleHistoryAdmin):
-    resource_classes = [TaskResource]
+class TaskAdmin(SimpleHistoryAdmin):
     list_display = ["title", "year", "report_section", "working_group", "status", "progress"]
     list_filter = ["year", "status", "working_group", "theme"]
     search_fields = ["title", "title_en", "description"]

@@ -1,8 +1,10 @@
 """Spreadsheet columns for activities, tasks and focal persons (see asoen_portal.exchange)."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
-from asoen_portal.exchange.base import Column, ExchangeResource
+from asoen_portal.exchange.base import Column, ExchangeResource, PreciseDateColumn
 from asoen_portal.exchange.widgets import (
     ChoiceWidget,
     MeetingWidget,
@@ -47,10 +49,20 @@ class ActivityResource(ExchangeResource):
     theme = Column("theme", "Chủ đề báo cáo", en="Theme", widget=ChoiceWidget(Theme))
     title = Column("title", "Tiêu đề", en="Title", required=True)
     title_en = Column("title_en", "Tiêu đề tiếng Anh", en="English title")
-    start_date = Column(
-        "start_date", "Từ ngày", en="Start date", widget=VietnameseDateWidget(), required=True
+    start_date = PreciseDateColumn(
+        "start_date",
+        "Từ ngày",
+        en="Start date",
+        widget=VietnameseDateWidget(partial=True),
+        required=True,
     )
     end_date = Column("end_date", "Đến ngày", en="End date", widget=VietnameseDateWidget())
+    date_precision = Column(
+        "date_precision",
+        "Độ chính xác của ngày",
+        en="Date precision",
+        widget=ChoiceWidget(Activity.DatePrecision),
+    )
     city = Column("city", "Địa điểm", en="Place")
     country = Column("country", "Quốc gia", en="Country", widget=ChoiceWidget(Country))
     description = Column("description", "Nội dung", en="Description")
@@ -115,6 +127,7 @@ class ActivityResource(ExchangeResource):
             "title_en",
             "start_date",
             "end_date",
+            "date_precision",
             "city",
             "country",
             "description",
@@ -127,6 +140,31 @@ class ActivityResource(ExchangeResource):
             "programmes",
             "report_order",
         )
+
+    def import_instance(self, instance, row, **kwargs):
+        """Dates known to the month or the year survive an export → edit → import: the
+        precision column wins when filled; otherwise a start date typed as "07/2025" or
+        "2025" says it; otherwise an unchanged start date keeps the precision it had."""
+        had = (instance.start_date, instance.date_precision) if instance.pk else None
+        super().import_instance(instance, row, **kwargs)
+        start = instance.start_date
+        chosen = self.fields["date_precision"]
+        if row.get(chosen.column_name) not in (None, ""):
+            precision = instance.date_precision
+        elif getattr(start, "precision", "day") != "day":
+            precision = start.precision
+        elif had and had[0] == start:
+            precision = had[1]
+        else:
+            precision = Activity.DatePrecision.DAY
+        instance.date_precision = precision
+        if start is not None:
+            # The first day of what is known, as a plain date (the model's convention).
+            if precision == Activity.DatePrecision.YEAR:
+                start = start.replace(month=1, day=1)
+            elif precision == Activity.DatePrecision.MONTH:
+                start = start.replace(day=1)
+            instance.start_date = datetime.date(start.year, start.month, start.day)
 
     def export_queryset(self, queryset):
         return queryset.select_related("working_group", "meeting__series").prefetch_related(

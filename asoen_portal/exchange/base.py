@@ -1,31 +1,35 @@
-"""The base every register's `<Model>Resource` builds on.
+"""The base every register's `<Model>Resource` builds on, through django-import-export's own
+extension points.
 
 What it adds to django-import-export's ModelResource:
 - `Column`: a field with a Vietnamese header plus the English and attribute-name aliases an
   import also accepts, and whether the column must be present;
-- natural import ids: each resource names the columns that identify a row (`natural_key`);
-  existing rows are loaded once per import (one query per 5,000 keys, related rows
-  prefetched), so a re-imported file finds every row without a query per line and unchanged
-  rows are reported as "unchanged";
-- duplicate rows inside one file are an error on the later row;
-- history: rows are saved with per-save history muted and `HistoryBatch` writes one entry per
-  created or changed row, with the importing user, at the end of the import;
-- progress reported every 250 rows, for the job page.
+- natural import ids (`natural_key`, `id_field`), resolved by `NaturalKeyInstanceLoader`
+  (loading.py: existing rows preloaded, duplicate rows in one file refused);
+- writes in bulk (import-export's `use_bulk`, 1,000 rows a query) inside import-export's own
+  transaction, which it rolls back for a dry run (the preview), a row that failed to save or
+  a row with a validation error: all rows or none. Many-to-many cells are written right after
+  each batch, and `HistoryBatch` writes one history entry per created or changed row, with
+  the importing user, at the end of the import;
+- which cells of an updated row changed (old → new), for the preview;
+- progress reported every 250 rows, for the job page;
+- exports filtered by the register's list FilterSet (`filter_export`).
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import DatabaseError, models
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.results import RowResult
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from asoen_portal.exchange.history import HistoryBatch
+from asoen_portal.exchange.loading import NaturalKeyInstanceLoader
 from asoen_portal.exchange.widgets import TextWidget
 from asoen_portal.text import fold
 
 PROGRESS_EVERY = 250
-PRELOAD_CHUNK = 5000
+BATCH_SIZE = 1000
 
 
 class Column(fields.Field):
@@ -40,6 +44,15 @@ class Column(fields.Field):
         )
         self.aliases = (header, en, attribute)
         self.required = required
+
+
+class PreciseDateColumn(Column):
+    """A date column of a model with `date_precision`: exported as precisely as it is known
+    ("2025", "07/2025" or a real date shown that way in Excel)."""
+
+    def export(self, instance, **kwargs):
+        precision = getattr(instance, "date_precision", "day") or "day"
+        return self.widget.render(self.get_value(instance), precision=precision, **kwargs)
 
 
 class NoDiff:
@@ -57,6 +70,14 @@ class NoDiff:
         return []
 
 
+def _shown(field, value):
+    """A value as the export writes it in a CSV cell, for the preview's old → new."""
+    if isinstance(field.widget, ManyToManyWidget):
+        return "; ".join(sorted(str(getattr(obj, field.widget.field)) for obj in value))
+    shown = field.widget.render(value)
+    return "" if shown is None else str(shown)
+
+
 def _key_part(value):
     if isinstance(value, models.Model):
         return value.pk
@@ -67,7 +88,7 @@ def _key_part(value):
 
 
 class ExchangeResource(resources.ModelResource):
-    """Base resource: natural ids, duplicate detection, bulk history, progress."""
+    """Base resource: natural ids, bulk writes, bulk history, changed cells, progress."""
 
     #: Resource field names whose values identify a row when there is no id column.
     natural_key = ()
@@ -80,7 +101,10 @@ class ExchangeResource(resources.ModelResource):
         skip_html_diff = True
         clean_model_instances = True
         use_transactions = True
+        use_bulk = True
+        batch_size = BATCH_SIZE
         import_id_fields = []
+        instance_loader_class = NaturalKeyInstanceLoader
 
     def __init__(self, *, user=None, progress=None, line_numbers=None, **kwargs):
         super().__init__(**kwargs)
@@ -88,13 +112,11 @@ class ExchangeResource(resources.ModelResource):
         self.progress = progress
         self.line_numbers = line_numbers
         self.history = None
-        self._existing = {}
-        self._by_pk = {}
-        self._seen_keys = {}
-        self._seen_pks = {}
-        self._row_number = 0
-        self._created = False
-        self._broken_at = None
+        self.row_number = 0
+        self._changes = []
+        self._wanted_m2m = {}
+        # Many-to-many cells of rows waiting in the current batch: (instance, {field: objs}).
+        self._pending_m2m = []
 
     # Headers ------------------------------------------------------------------------------
 
@@ -118,7 +140,7 @@ class ExchangeResource(resources.ModelResource):
             return self.line_numbers[number - 1]
         return number + 1
 
-    # Natural keys ------------------------------------------------------------------------
+    # Natural keys (used by NaturalKeyInstanceLoader) ------------------------------------
 
     def make_key(self, values):
         key = tuple(_key_part(values.get(name)) for name in self.natural_key)
@@ -168,94 +190,45 @@ class ExchangeResource(resources.ModelResource):
         ]
         return self._meta.model.objects.select_related(*fks).prefetch_related(*m2m)
 
-    def _preload(self, dataset):
-        first = self.natural_key[0]
-        first_attname = self._meta.model._meta.get_field(self.fields[first].attribute).attname
-        firsts, pks = set(), set()
-        for data in dataset:
-            row = dict(zip(dataset.headers, data, strict=False))
-            try:
-                pk = self.row_pk(row)
-            except ValidationError:
-                pk = None
-            if pk is not None:
-                pks.add(pk)
-                continue
-            key = self.row_key(row)
-            if key is not None and key[0] is not None:
-                firsts.add(key[0])
-        found = []
-        for lookup, values in ((f"{first_attname}__in", firsts), ("pk__in", pks)):
-            values = list(values)
-            for start in range(0, len(values), PRELOAD_CHUNK):
-                chunk = values[start : start + PRELOAD_CHUNK]
-                found += self.preload_queryset().filter(**{lookup: chunk})
-        for obj in found:
-            self._by_pk[obj.pk] = obj
-            self._existing.setdefault(self.object_key(obj), obj)
-
-    def get_instance(self, instance_loader, row):
-        number = self.excel_row(self._row_number)
-        pk = self.row_pk(row)
-        key = None
-        if pk is not None:
-            obj = self._by_pk.get(pk)
-            if obj is None:
-                label = self.fields[self.id_field].column_name
-                raise ValidationError(
-                    {
-                        self.id_field: _(
-                            "Không có bản ghi mang mã {pk}; để trống cột «{label}» khi thêm "
-                            "dòng mới."
-                        ).format(pk=pk, label=label)
-                    }
-                )
-        else:
-            key = self.row_key(row)
-            obj = self._existing.get(key) if key is not None else None
-        earlier = self._seen_keys.get(key) if key is not None else None
-        if earlier is None and obj is not None:
-            earlier = self._seen_pks.get(obj.pk)
-        if earlier is not None:
-            raise ValidationError(
-                {
-                    NON_FIELD_ERRORS: _(
-                        "Dòng này trùng với dòng {earlier} (cùng {key}); mỗi bản ghi chỉ được "
-                        "có một dòng trong tệp."
-                    ).format(earlier=earlier, key=self.key_description())
-                }
-            )
-        if key is not None:
-            self._seen_keys[key] = number
-        if obj is not None:
-            self._seen_pks[obj.pk] = number
-        return obj
-
     # Import workflow hooks -----------------------------------------------------------------
-
-    def import_row(self, row, instance_loader, **kwargs):
-        """The portal imports without a savepoint per row (two queries a row saved) inside one
-        transaction it rolls back on any error. A database error therefore ends the useful
-        part of the run: later rows are reported as not checked, pointing at the cause."""
-        if self._broken_at is not None:
-            self._row_number = kwargs.get("row_number", self._row_number + 1)
-            row_result = self.get_row_result_class()()
-            row_result.import_type = RowResult.IMPORT_TYPE_INVALID
-            row_result.validation_error = ValidationError(
-                {
-                    NON_FIELD_ERRORS: _(
-                        "Chưa kiểm tra được vì dòng {row} không ghi được; hãy sửa dòng đó trước."
-                    ).format(row=self._broken_at)
-                }
-            )
-            return row_result
-        row_result = super().import_row(row, instance_loader, **kwargs)
-        if any(isinstance(error.error, DatabaseError) for error in row_result.errors):
-            self._broken_at = self.excel_row(self._row_number)
-        return row_result
 
     def get_diff_class(self):
         return NoDiff
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.user = kwargs.get("user") or self.user
+        self.history = HistoryBatch(self._meta.model, self.user)
+
+    def before_import_row(self, row, **kwargs):
+        self.row_number = kwargs.get("row_number", self.row_number + 1)
+        self._changes = []
+        self._wanted_m2m = {}
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """import-export's comparison of the row with the stored record, also noting which
+        cells changed (column, old, new as the export writes them) for the preview."""
+        if import_validation_errors:
+            return False
+        changes = []
+        for field in self.get_import_fields():
+            if field.column_name not in row or field.readonly:
+                continue
+            if isinstance(field.widget, ManyToManyWidget):
+                wanted = self._wanted_m2m[field.attribute] = field.clean(row)
+                old = [] if original.pk is None else list(field.get_value(original).all())
+                if sorted(obj.pk for obj in wanted) != sorted(obj.pk for obj in old):
+                    changes.append((field, old, wanted))
+                continue
+            old, new = field.get_value(original), field.get_value(instance)
+            if old != new:
+                changes.append((field, old, new))
+        if original.pk is not None:
+            self._changes = [
+                [field.column_name, _shown(field, old), _shown(field, new)]
+                for field, old, new in changes
+            ]
+        return not changes
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Model validation without the per-row queries that cannot fail here.
@@ -289,51 +262,83 @@ class ExchangeResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def before_import(self, dataset, **kwargs):
-        super().before_import(dataset, **kwargs)
-        # The admin passes the signed-in user as a keyword; the portal sets it on creation.
-        self.user = kwargs.get("user") or self.user
-        self.history = HistoryBatch(self._meta.model, self.user)
-        self._preload(dataset)
-
-    def before_import_row(self, row, **kwargs):
-        self._row_number = kwargs.get("row_number", self._row_number + 1)
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        self.before_save_instance(instance, row, **kwargs)
-        self.history.mute(instance)
-        if is_create and hasattr(instance, "created_by_id") and self.user is not None:
-            instance.created_by = self.user
-        instance.save(force_insert=is_create)
-        self._created = is_create
-
     def save_m2m(self, instance, row, **kwargs):
+        """In bulk mode import-export writes no many-to-many cells; they wait with their row
+        and are written right after its batch (`bulk_create`, `bulk_update`)."""
+        wanted = {}
         for field in self.get_import_fields():
-            if not isinstance(field.widget, ManyToManyWidget) or field.column_name not in row:
-                continue
-            wanted = field.clean(row)
-            if self._created and not wanted:
-                continue
-            current = (
-                set() if self._created else {obj.pk for obj in field.get_value(instance).all()}
-            )
-            if {obj.pk for obj in wanted} != current:
-                getattr(instance, field.attribute).set(wanted)
-        self.history.add(instance, created=self._created)
+            if isinstance(field.widget, ManyToManyWidget) and field.column_name in row:
+                objs = self._wanted_m2m.get(field.attribute)
+                wanted[field] = field.clean(row) if objs is None else objs
+        self._pending_m2m.append((instance, wanted))
+
+    def get_bulk_update_fields(self):
+        return [
+            field.name
+            for field in self._meta.model._meta.concrete_fields
+            if not field.primary_key and field.name != "created_at"
+        ]
+
+    def _prepare_for_bulk(self, instances, *, created):
+        # bulk_create/bulk_update skip Model.save(): do here what the models' save() and
+        # auto_now do, so an imported row reads as one saved through a form.
+        now = timezone.now()
+        for instance in instances:
+            if hasattr(instance, "refresh_search_text"):
+                instance.refresh_search_text()
+            if hasattr(instance, "updated_at"):
+                instance.updated_at = now
+            if created and hasattr(instance, "created_by_id") and self.user is not None:
+                instance.created_by = self.user
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.create_instances)
+        self._prepare_for_bulk(instances, created=True)
+        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        self._write_pending_m2m(instances, created=True)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.update_instances)
+        self._prepare_for_bulk(instances, created=False)
+        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size, result)
+        self._write_pending_m2m(instances, created=False)
+
+    def _write_pending_m2m(self, instances, *, created):
+        ids = {id(instance) for instance in instances}
+        pending = [(obj, wanted) for obj, wanted in self._pending_m2m if id(obj) in ids]
+        self._pending_m2m = [(obj, w) for obj, w in self._pending_m2m if id(obj) not in ids]
+        through_rows = {}
+        for instance, wanted in pending:
+            if instance.pk is None:
+                continue  # its batch failed; the import is rolled back
+            for field, objs in wanted.items():
+                manager = getattr(instance, field.attribute)
+                if created:
+                    # A new row has no links yet: one INSERT per field and batch for all.
+                    through = manager.through
+                    source, target = manager.source_field_name, manager.target_field_name
+                    through_rows.setdefault(through, []).extend(
+                        through(**{f"{source}_id": instance.pk, f"{target}_id": obj.pk})
+                        for obj in objs
+                    )
+                elif {obj.pk for obj in objs} != {
+                    obj.pk for obj in field.get_value(instance).all()
+                }:
+                    self.history.mute(instance)  # one history entry, written by HistoryBatch
+                    manager.set(objs)
+            self.history.add(instance, created=created)
+        for through, rows in through_rows.items():
+            through.objects.bulk_create(rows, batch_size=2000)
 
     def after_import_row(self, row, row_result, **kwargs):
+        row_result.changes = self._changes
         number = kwargs.get("row_number", 0)
         if self.progress is not None and number % PROGRESS_EVERY == 0:
             self.progress(number)
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        if (
-            kwargs.get("dry_run")
-            or kwargs.get("preview")
-            or result.has_errors()
-            or result.has_validation_errors()
-        ):
+        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
             return
         self.history.write()
 
@@ -343,7 +348,10 @@ class ExchangeResource(resources.ModelResource):
         """Hook: add select_related/prefetch_related so exporting costs a few queries."""
         return queryset
 
-    def export(self, queryset=None, **kwargs):
-        if queryset is None:
-            queryset = self.get_queryset()
-        return super().export(queryset=self.export_queryset(queryset), **kwargs)
+    def filter_export(self, queryset, *, filterset_class=None, params=None, request=None, **kwargs):
+        """import-export's hook for the exported rows: the list page's FilterSet applied to
+        its GET parameters, so an export holds exactly the rows the page shows."""
+        queryset = super().filter_export(queryset, **kwargs)
+        if filterset_class is not None:
+            queryset = filterset_class(params or {}, queryset=queryset, request=request).qs
+        return self.export_queryset(queryset)

@@ -2,16 +2,21 @@
 
 Headers are always the Vietnamese ones, whatever the interface language, so that any export
 imports back unchanged. CSV is written as UTF-8 with a BOM: without it Excel on Windows opens
-Vietnamese text as mojibake.
+Vietnamese text as mojibake. Text that a spreadsheet would run as a formula is marked as text
+(cells.py), in CSV and XLSX alike. In .xlsx, dates are real Excel dates shown dd/mm/yyyy (or
+mm/yyyy, yyyy for a date known only to the month or year), so sorting and filtering work and
+no locale misreads them; the CSV keeps dd/mm/yyyy text, which the import reads back.
 """
 
 import csv
+import datetime
 import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.widgets import ManyToManyWidget
 
+from asoen_portal.exchange.cells import looks_like_formula, mark_as_text
 from asoen_portal.exchange.registry import get_register
 from asoen_portal.exchange.widgets import (
     ChoiceWidget,
@@ -27,22 +32,25 @@ FORMATS = {
 }
 
 
-def filtered_queryset(*, register, params, request=None):
-    """The register's rows the list page shows for `params` (its GET parameters)."""
+def export_dataset(*, register, params=None, request=None, native=False):
+    """The register's rows the list page shows for `params` (its GET parameters), as a
+    tablib.Dataset; with `native`, dates stay dates and numbers numbers (for .xlsx)."""
+    register = get_register(register) if isinstance(register, str) else register
     resource = register.resource_class()()
-    queryset = resource._meta.model.objects.all()
-    filterset_class = register.filterset_class()
-    if filterset_class is not None:
-        filterset = filterset_class(params, queryset=queryset, request=request)
-        queryset = filterset.qs
-    return queryset
+    return resource.export(
+        filterset_class=register.filterset_class(),
+        params=params or {},
+        request=request,
+        force_native_type=native,
+    )
 
 
 def export_register(*, register, params=None, request=None, fmt="xlsx"):
     """Return (content bytes, content type, file name) for the filtered register."""
     register = get_register(register) if isinstance(register, str) else register
-    queryset = filtered_queryset(register=register, params=params or {}, request=request)
-    dataset = register.resource_class()().export(queryset)
+    dataset = export_dataset(
+        register=register, params=params, request=request, native=fmt == "xlsx"
+    )
     stamp = timezone.localdate().strftime("%Y%m%d")
     name = f"{register.slug}-{stamp}.{fmt}"
     if fmt == "csv":
@@ -54,7 +62,7 @@ def write_csv(headers, rows):
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([mark_as_text(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -76,11 +84,11 @@ def write_xlsx(headers, rows, *, title, notes=None):
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_safe_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     if notes:
         guide = workbook.create_sheet(title=_("Hướng dẫn")[:31])
         for line in notes:
-            guide.append(line)
+            guide.append([_xlsx_cell(guide, value) for value in line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -92,13 +100,29 @@ def _letter(index):
     return get_column_letter(index + 1)
 
 
-def _safe_cell(sheet, value):
+def _xlsx_cell(sheet, value):
     from openpyxl.cell import WriteOnlyCell
 
-    if isinstance(value, str) and value.startswith("="):
-        # Text that looks like a formula stays text: openpyxl would otherwise write a formula.
+    from asoen_portal.exchange.widgets import DATE_NUMBER_FORMATS
+
+    if isinstance(value, datetime.datetime):
+        # Excel has no time zones: the wall-clock time in Hà Nội is what a reader expects.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value).replace(tzinfo=None)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "dd/mm/yyyy hh:mm"
+        return cell
+    if isinstance(value, datetime.date):
+        precision = getattr(value, "precision", "day")
+        cell = WriteOnlyCell(sheet, value=datetime.date(value.year, value.month, value.day))
+        cell.number_format = DATE_NUMBER_FORMATS[precision]
+        return cell
+    if looks_like_formula(value):
+        # A string cell, never a formula, with the quote prefix Excel gives a cell typed
+        # with a leading apostrophe: editing it in Excel keeps it text.
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
+        cell.quotePrefix = True
         return cell
     return value
 

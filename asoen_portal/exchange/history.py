@@ -26,7 +26,7 @@ class HistoryBatch:
         instance.skip_history_when_saving = True
 
     def add(self, instance, *, created):
-        del instance.skip_history_when_saving
+        instance.__dict__.pop("skip_history_when_saving", None)
         if created:
             self.created[instance.pk] = instance
         elif instance.pk not in self.created:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -19,13 +20,17 @@ class Register:
         return import_string(self.resource)
 
     def filterset_class(self):
-        """The list page's FilterSet, or None while the page's owner has not written it."""
+        """The list page's FilterSet, or None for a register whose page has no filters. A
+        wrong path raises: an export silently holding every row instead of the filtered ones
+        would be worse than an error."""
         if not self.filterset:
             return None
         try:
             return import_string(self.filterset)
-        except ImportError:
-            return None
+        except ImportError as error:
+            raise ImproperlyConfigured(
+                f"Register {self.slug!r}: cannot import its FilterSet {self.filterset!r}: {error}"
+            ) from error
 
 
 REGISTERS = {

@@ -1,33 +1,53 @@
-"""Importing a spreadsheet into a register: upload → preview (dry run) → confirm, all-or-nothing.
+"""An import job's life: upload → preview (dry run) → confirm, each run ending, whatever happens.
 
-Both runs go through `run_import_job`: the preview imports inside a transaction that is always
-rolled back; the confirmed run imports again from the kept file (so the rows are re-validated
-against the database as it is now) in one transaction that is rolled back if a single row
-fails. Files with more than `ASYNC_ROWS` rows run in the Celery task `exchange.run_import`.
+Both runs go through `run_import_job` (see importing.import_sheet): the preview imports inside
+a transaction that is always rolled back; the confirmed run imports again from the kept file
+(so the rows are re-validated against the database as it is now) in one transaction that is
+rolled back if a single row fails. Files with more than `ASYNC_ROWS` rows run in the Celery
+task `exchange.run_import`.
+
+Every job ends: when the broker is down the job stays pending with a note the page shows, and
+the beat task `exchange.requeue_import_jobs` sends it again once the broker is back; a job
+whose worker died (no progress for `STALE_RUNNING_AFTER`) is failed with a message and may be
+retried. A dead worker's transaction dies with its connection, so nothing of it is written.
 """
 
 import logging
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from asoen_portal import access
-from asoen_portal.exchange.reading import ImportFileError, read_upload
+from asoen_portal.exchange.importing import import_sheet
+from asoen_portal.exchange.progress import ProgressReporter
+from asoen_portal.exchange.reading import ImportFileError, count_rows, read_upload
 from asoen_portal.exchange.registry import get_register
 from asoen_portal.models import ImportJob
-from asoen_portal.text import fold
 
 logger = logging.getLogger(__name__)
 
 ASYNC_ROWS = 2000
-MAX_STORED_ERRORS = 2000
-RESULT_KINDS = {"new": "new", "update": "update", "skip": "unchanged"}
+BROKER_DOWN_NOTE = gettext_lazy(
+    "Hàng đợi xử lý nền tạm thời không kết nối được; tệp đã được lưu và sẽ tự động được xử lý "
+    "khi hàng đợi hoạt động trở lại. Bạn không cần tải lên lại."
+)
+# Progress is written every 250 rows (a few seconds); this long without a sign of life means
+# the worker was killed or ran out of memory. The job is failed, not run again on its own: a
+# file that kills a worker would otherwise loop. The user may retry it.
+STALE_RUNNING_AFTER = timedelta(minutes=10)
+# A pending job whose message the broker took this long ago was probably lost with it.
+LOST_PENDING_AFTER = timedelta(minutes=15)
+# Give the request's own on_commit enqueue time to run before the sweep steps in.
+NEVER_ENQUEUED_AFTER = timedelta(seconds=30)
 
 
-def create_import_job(*, register, upload, user, language="vi"):
+def create_import_job(*, register: str, upload, user, language: str = "vi") -> ImportJob:
     """Keep the uploaded file under MEDIA_ROOT/imports/ with a job row; nothing is read yet."""
     access.require(access.can_manage_registers(user))
     get_register(register)
@@ -36,190 +56,122 @@ def create_import_job(*, register, upload, user, language="vi"):
         original_name=upload.name[:255],
         requested_by=user,
         language=language,
+        queued_at=timezone.now(),
     )
     upload.seek(0)
     job.file.save(get_valid_filename(upload.name) or "import", ContentFile(upload.read()))
     return job
 
 
-def start_import_job(*, job, confirm=False):
+def start_import_job(*, job: ImportJob, confirm: bool = False) -> bool:
     """Run the preview (or, with `confirm`, the real import) now, or queue it if the file is
     large. Returns True when it was queued."""
     if confirm:
         claimed = ImportJob.objects.filter(
             pk=job.pk, status=ImportJob.Status.PREVIEWED, error_count=0, error=""
-        ).update(status=ImportJob.Status.PENDING, confirmed=True, progress=0, processed_rows=0)
+        ).update(
+            status=ImportJob.Status.PENDING,
+            confirmed=True,
+            progress=0,
+            processed_rows=0,
+            queued_at=timezone.now(),
+            enqueued_at=None,
+        )
         if not claimed:
             return False
     elif not job.total_rows:
         _count_rows(job)
+    return _dispatch(job)
+
+
+def retry_import_job(*, job: ImportJob) -> bool:
+    """Run again a job that failed for a reason outside its file; True when it was queued."""
+    claimed = ImportJob.objects.filter(
+        pk=job.pk, status=ImportJob.Status.FAILED, retryable=True
+    ).update(
+        status=ImportJob.Status.PENDING,
+        retryable=False,
+        error="",
+        note="",
+        progress=0,
+        processed_rows=0,
+        queued_at=timezone.now(),
+        enqueued_at=None,
+        started_at=None,
+        finished_at=None,
+    )
+    if not claimed:
+        return False
+    return _dispatch(job)
+
+
+def _dispatch(job):
     job.refresh_from_db()
-    if job.status == ImportJob.Status.FAILED:
+    if job.status != ImportJob.Status.PENDING:
         return False
     if job.total_rows > ASYNC_ROWS:
-        from asoen_portal.exchange.tasks import run_import
-
-        transaction.on_commit(lambda: run_import.delay(job.pk))
+        transaction.on_commit(lambda: enqueue_import_job(job_id=job.pk))
         return True
     if claim_import_job(job_id=job.pk):
         run_import_job(job=ImportJob.objects.get(pk=job.pk))
     return False
 
 
+def enqueue_import_job(*, job_id: int) -> bool:
+    """Send the job's message; True if the broker took it. If it is down, the job stays
+    pending with a note the job page shows, and the sweep sends it later."""
+    from kombu.exceptions import OperationalError as BrokerError
+
+    from asoen_portal.exchange.tasks import run_import_task
+
+    try:
+        run_import_task.apply_async(kwargs={"job_id": job_id})
+    except (BrokerError, OSError) as exc:
+        logger.warning("Broker unavailable, import job %s stays pending: %s", job_id, exc)
+        ImportJob.objects.filter(pk=job_id).update(note=str(BROKER_DOWN_NOTE))
+        return False
+    ImportJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now(), note="")
+    return True
+
+
 def _count_rows(job):
     with translation.override(job.language):
         try:
             with job.file.open("rb") as handle:
-                sheet = read_upload(handle, job.original_name)
+                total = count_rows(handle, job.original_name)
         except ImportFileError as error:
-            _fail(job, error.message)
+            _fail(job.pk, error.message)
             return
-    ImportJob.objects.filter(pk=job.pk).update(total_rows=len(sheet.rows))
+    ImportJob.objects.filter(pk=job.pk).update(total_rows=total)
 
 
-def claim_import_job(*, job_id):
+def claim_import_job(*, job_id: int) -> bool:
     """Take a pending job for this process; False if another process has it or it is gone."""
+    now = timezone.now()
     return bool(
         ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
-            status=ImportJob.Status.RUNNING, started_at=timezone.now(), finished_at=None
+            status=ImportJob.Status.RUNNING,
+            started_at=now,
+            heartbeat_at=now,
+            finished_at=None,
+            note="",
         )
     )
 
 
-def _fail(job, message):
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.FAILED, error=message, finished_at=timezone.now()
+def _fail(job_id, message, *, retryable=False):
+    ImportJob.objects.filter(pk=job_id).update(
+        status=ImportJob.Status.FAILED,
+        error=message,
+        retryable=retryable,
+        finished_at=timezone.now(),
     )
 
 
-def build_dataset(resource, sheet):
-    """Map the file's headers (Vietnamese or English) onto the resource's columns."""
-    import tablib
-
-    aliases = resource.header_aliases()
-    headers, ignored = [], []
-    for header in sheet.headers:
-        canonical = aliases.get(fold(header))
-        if canonical is None:
-            ignored.append(header)
-            headers.append(header)
-        elif canonical in headers:
-            raise ImportFileError(
-                _("Cột «{header}» trùng với cột «{canonical}» đã có trong tệp.").format(
-                    header=header, canonical=canonical
-                )
-            )
-        else:
-            headers.append(canonical)
-    missing = [
-        column.column_name
-        for column in resource.columns()
-        if column.required and column.column_name not in headers
-    ]
-    if missing:
-        raise ImportFileError(
-            _("Thiếu cột bắt buộc: {columns}. Hãy tải tệp mẫu để xem đủ các cột.").format(
-                columns=", ".join(f"«{name}»" for name in missing)
-            )
-        )
-    return tablib.Dataset(*sheet.rows, headers=headers), ignored
-
-
-def import_sheet(*, register, sheet, user, confirm, progress=None):
-    """Import `sheet` into `register`; with `confirm` False (preview) nothing stays written,
-    and with `confirm` True nothing is written unless every row is valid."""
-    resource = get_register(register).resource_class()(
-        user=user, progress=progress, line_numbers=sheet.line_numbers
-    )
-    dataset, ignored = build_dataset(resource, sheet)
-    # One transaction, no savepoint per row: a preview is a real import rolled back at the
-    # end, and a confirmed import is rolled back if any row failed.
-    with transaction.atomic():
-        result = resource.import_data(
-            dataset,
-            dry_run=False,
-            raise_errors=False,
-            use_transactions=False,
-            collect_failed_rows=True,
-            user=user,
-            preview=not confirm,
-        )
-        if not confirm or result.has_errors() or result.has_validation_errors():
-            transaction.set_rollback(True)
-    summary = summarise(result, resource)
-    summary["ignored_columns"] = ignored
-    return summary
-
-
-def summarise(result, resource):
-    """Counts, one [row, result, label] per row, and row errors naming row and column."""
-    counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
-    rows, errors = [], []
-    failed = set()
-    headers = {name: field.column_name for name, field in resource.fields.items()}
-    for number, invalid in ((row.number, row) for row in result.invalid_rows):
-        failed.add(number)
-        for attribute, messages in invalid.error_dict.items():
-            column = headers.get(attribute, "")
-            errors += [
-                {"row": resource.excel_row(number), "column": column, "message": message}
-                for message in messages
-            ]
-    for number, row_errors in result.row_errors():
-        failed.add(number)
-        errors += [
-            {
-                "row": resource.excel_row(number),
-                "column": "",
-                "message": _("Không ghi được dòng này: {error}").format(error=error.error),
-            }
-            for error in row_errors
-        ]
-    for number, row_result in enumerate(result.rows, start=1):
-        kind = "error" if number in failed else RESULT_KINDS.get(row_result.import_type, "error")
-        counts[kind] += 1
-        rows.append([resource.excel_row(number), kind, row_result.object_repr or ""])
-    file_error = "; ".join(str(error.error) for error in result.base_errors)
-    errors.sort(key=lambda error: error["row"])
-    return {
-        "counts": counts,
-        "rows": rows,
-        "errors": errors[:MAX_STORED_ERRORS],
-        "file_error": file_error,
-    }
-
-
-class ProgressReporter:
-    """Writes a running job's progress on a connection of its own, so the page polling the job
-    sees it while the import's transaction is still open. SQLite would lock: no progress."""
-
-    def __init__(self, job):
-        self.job_id = job.pk
-        self.total = max(job.total_rows, 1)
-        self._connection = None
-
-    def __call__(self, processed):
-        if connection.vendor == "sqlite":
-            return
-        if self._connection is None:
-            self._connection = connection.__class__(
-                dict(connection.settings_dict), alias="import-progress"
-            )
-        percent = min(99, processed * 100 // self.total)
-        with self._connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {ImportJob._meta.db_table} SET processed_rows = %s, progress = %s "
-                "WHERE id = %s",
-                [processed, percent, self.job_id],
-            )
-
-    def close(self):
-        if self._connection is not None:
-            self._connection.close()
-
-
-def run_import_job(*, job):
-    """Run a claimed job (status running): preview, or the real import if confirmed."""
+def run_import_job(*, job: ImportJob) -> None:
+    """Run a claimed job (status running): preview, or the real import if confirmed. The job
+    always ends previewed, done or failed; an unexpected error is logged, not raised, since
+    the job row already tells the user and the web request must not answer 500."""
     reporter = ProgressReporter(job)
     try:
         with translation.override(job.language):
@@ -235,14 +187,18 @@ def run_import_job(*, job):
                 progress=reporter,
             )
     except ImportFileError as error:
-        _fail(job, error.message)
+        _fail(job.pk, error.message)
         return
     except Exception:
         logger.exception("Import job %s failed", job.pk)
-        _fail(job, _("Lỗi hệ thống khi nhập dữ liệu; không có dòng nào được ghi."))
-        raise
-    finally:
-        reporter.close()
+        with translation.override(job.language):
+            message = _("Lỗi hệ thống khi nhập dữ liệu; không có dòng nào được ghi. Hãy thử lại.")
+        _fail(job.pk, message, retryable=True)
+        return
+    _finish(job, summary)
+
+
+def _finish(job, summary):
     counts = summary["counts"]
     has_errors = bool(counts["error"] or summary["file_error"])
     if job.confirmed:
@@ -264,3 +220,35 @@ def run_import_job(*, job):
         error=summary["file_error"],
         finished_at=timezone.now(),
     )
+
+
+def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:
+    """The beat task's work: send again the jobs the broker never got or lost; fail the jobs
+    whose worker died. Returns (requeued, failed) counts."""
+    now = now or timezone.now()
+    failed = 0
+    stale = ImportJob.objects.filter(status=ImportJob.Status.RUNNING).filter(
+        Q(heartbeat_at__lt=now - STALE_RUNNING_AFTER)
+        | Q(heartbeat_at__isnull=True, started_at__lt=now - STALE_RUNNING_AFTER)
+    )
+    for job in stale.only("pk", "language", "heartbeat_at"):
+        with translation.override(job.language):
+            message = _(
+                "Tiến trình nhập dữ liệu bị dừng giữa chừng (quá {minutes} phút không có tiến "
+                "triển); không có dòng nào được ghi. Hãy bấm «Chạy lại»."
+            ).format(minutes=int(STALE_RUNNING_AFTER.total_seconds() // 60))
+        # Conditional on the old heartbeat: a job that spoke up meanwhile is left alone.
+        failed += ImportJob.objects.filter(
+            pk=job.pk, status=ImportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
+        ).update(status=ImportJob.Status.FAILED, error=message, retryable=True, finished_at=now)
+    stalled = ImportJob.objects.filter(status=ImportJob.Status.PENDING).filter(
+        Q(enqueued_at__isnull=True, queued_at__lt=now - NEVER_ENQUEUED_AFTER)
+        | Q(enqueued_at__isnull=True, queued_at__isnull=True)
+        | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)
+    )
+    requeued = 0
+    for job_id in stalled.values_list("pk", flat=True):
+        if not enqueue_import_job(job_id=job_id):
+            break  # broker still down: try the rest next time
+        requeued += 1
+    return requeued, failed

@@ -12,4 +12,5 @@ urlpatterns = [
     path("jobs/<int:pk>/", views.job_detail, name="job"),
     path("jobs/<int:pk>/status/", views.job_status, name="job-status"),
     path("jobs/<int:pk>/confirm/", views.job_confirm, name="job-confirm"),
+    path("jobs/<int:pk>/retry/", views.job_retry, name="job-retry"),
 ]

@@ -82,9 +82,31 @@ def export(request, register):
     return _download(*content)
 
 
+def line_ranges(lines):
+    """[2, 3, 4, 7, 9, 10] → "2–4, 7, 9–10": the unchanged rows, short enough to show."""
+    parts, start, previous = [], None, None
+    for line in [*lines, None]:
+        if start is not None and line is not None and line == previous + 1:
+            previous = line
+            continue
+        if start is not None:
+            parts.append(str(start) if start == previous else f"{start}–{previous}")
+        start = previous = line
+    return ", ".join(parts)
+
+
 def _job_context(request, job):
-    rows = Paginator(job.row_results, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return {"job": job, "register": REGISTERS.get(job.register), "rows": rows}
+    # Rows that change something (or fail) are listed; unchanged ones collapse to a count.
+    changed = [row for row in job.row_results if row[1] != "unchanged"]
+    unchanged = [row[0] for row in job.row_results if row[1] == "unchanged"]
+    rows = Paginator(changed, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "job": job,
+        "register": REGISTERS.get(job.register),
+        "rows": rows,
+        "unchanged_lines": line_ranges(unchanged),
+        "unchanged_total": len(unchanged),
+    }
 
 
 @login_required
@@ -111,4 +133,12 @@ def job_status(request, pk):
 def job_confirm(request, pk):
     job = access.get_import_job_for_user(request.user, pk)
     services.start_import_job(job=job, confirm=True)
+    return redirect("exchange:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk):
+    job = access.get_import_job_for_user(request.user, pk)
+    services.retry_import_job(job=job)
     return redirect("exchange:job", pk=job.pk)

@@ -66,8 +66,36 @@ class WholeNumberWidget(widgets.Widget):
         return "" if value is None else value
 
 
+class PartialDate(datetime.date):
+    """A date known only to the month or the year, standing for its first day: "07/2025" is
+    1 July 2025 with precision "month", "2025" is 1 January 2025 with precision "year"."""
+
+    precision = "day"
+
+    @classmethod
+    def of(cls, value, precision):
+        date = cls(value.year, value.month, value.day)
+        date.precision = precision
+        return date
+
+
+PARTIAL_DATE = re.compile(r"^(?:(?P<month>\d{1,2})\s*[/.-]\s*)?(?P<year>\d{4})$")
+#: Excel number formats that show a date as precisely as it is known.
+DATE_NUMBER_FORMATS = {"day": "dd/mm/yyyy", "month": "mm/yyyy", "year": "yyyy"}
+
+
 class VietnameseDateWidget(widgets.Widget):
-    """Dates typed as dd/mm/yyyy text or stored as real Excel dates."""
+    """Dates typed as dd/mm/yyyy text or stored as real Excel dates.
+
+    With `partial`, the column also takes a month ("07/2025") or a year ("2025") alone and
+    gives a PartialDate. An export renders text for CSV and, when import-export asks for
+    native values (`force_native_type`, as for .xlsx), the date itself, which the writer
+    stores as a real Excel date with a dd/mm/yyyy (or mm/yyyy, yyyy) number format.
+    """
+
+    def __init__(self, *, partial=False, **kwargs):
+        self.partial = partial
+        super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, datetime.datetime):
@@ -82,6 +110,19 @@ class VietnameseDateWidget(widgets.Widget):
                 return datetime.datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
+        partial = PARTIAL_DATE.match(text) if self.partial else None
+        if partial and 1 <= int(partial["month"] or 1) <= 12:
+            month = partial["month"]
+            day = datetime.date(int(partial["year"]), int(month or 1), 1)
+            return PartialDate.of(day, "month" if month else "year")
+        if self.partial:
+            raise ValueError(
+                _(
+                    "«{value}» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy (ví dụ "
+                    "28/07/2025), mm/yyyy khi chỉ biết tháng (07/2025) hoặc yyyy khi chỉ biết "
+                    "năm (2025)."
+                ).format(value=text)
+            )
         raise ValueError(
             _(
                 "«{value}» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, "
@@ -89,8 +130,16 @@ class VietnameseDateWidget(widgets.Widget):
             ).format(value=text)
         )
 
-    def render(self, value, obj=None, **kwargs):
-        return value.strftime("%d/%m/%Y") if value else ""
+    def render(self, value, obj=None, *, precision="day", **kwargs):
+        if not value:
+            return None if kwargs.get("force_native_type") else ""
+        if kwargs.get("force_native_type"):
+            return PartialDate.of(value, precision) if precision != "day" else value
+        if precision == "year":
+            return value.strftime("%Y")
+        if precision == "month":
+            return value.strftime("%m/%Y")
+        return value.strftime("%d/%m/%Y")
 
 
 class YesNoWidget(widgets.Widget):

@@ -1,13 +1,10 @@
-"""The admin of each register offers import and export through the same resources."""
-
-import re
+"""One door: the admin offers no import or export of its own; /data/ is where the reading,
+validation, history and escaping rules live."""
 
 import pytest
-from django.urls import reverse
-
-from tests.exchange.conftest import activity_rows, upload, xlsx_bytes
-from tests.factories import UserFactory
-from working_groups.models import Activity
+from django.conf import settings
+from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
 
 ADMIN_MODELS = [
     "working_groups/activity",
@@ -23,37 +20,37 @@ ADMIN_MODELS = [
 
 
 @pytest.fixture
-def admin_user(db):
-    return UserFactory(username="quan-tri", is_staff=True, is_superuser=True)
+def admin_client(client, db):
+    from tests.factories import UserFactory
 
-
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user, backend="django.contrib.auth.backends.ModelBackend")
+    user = UserFactory(username="quan-tri", is_staff=True, is_superuser=True)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 
 @pytest.mark.parametrize("model", ADMIN_MODELS)
-def test_admin_import_and_export_pages_open(admin_client, model):
-    assert admin_client.get(f"/admin/{model}/import/").status_code == 200
-    assert admin_client.get(f"/admin/{model}/export/").status_code == 200
+def test_admin_offers_no_import_or_export(admin_client, model):
+    app_label, model_name = model.split("/")
+    for view in ("import", "process_import", "export"):
+        with pytest.raises(NoReverseMatch):
+            reverse(f"admin:{app_label}_{model_name}_{view}")
 
-
-def test_admin_import_confirmed_keeps_history_with_admin_user(admin_client, admin_user, groups):
-    url = reverse("admin:working_groups_activity_import")
-    page = admin_client.get(url).content.decode()
-    xlsx_format = re.search(r'<option value="(\d+)">xlsx</option>', page).group(1)
-
-    preview = admin_client.post(
-        url,
-        {
-            "format": xlsx_format,
-            "resource": "0",
-            "import_file": upload(xlsx_bytes(activity_rows())),
-        },
+    page = admin_client.get(f"/admin/{model}/")
+    assert page.status_code == 200
+    assert f"/admin/{model}/import/" not in page.content.decode()
+    # The old address is just an object id that does not exist, not an import form.
+    assert admin_client.get(f"/admin/{model}/import/", follow=True).redirect_chain[-1][0] in (
+        "/admin/",
+        f"/admin/{model}/",
     )
-    form = preview.context["confirm_form"]
-    admin_client.post(reverse("admin:working_groups_activity_process_import"), form.initial)
 
-    assert Activity.objects.count() == 2
-    assert {(h.history_type, h.history_user) for h in Activity.history.all()} == {("+", admin_user)}
+
+def test_no_admin_class_carries_the_import_export_mixin():
+    from import_export.admin import ImportExportMixinBase
+
+    assert [
+        type(model_admin).__name__
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, ImportExportMixinBase)
+    ] == []
+    assert "import_export" not in settings.INSTALLED_APPS

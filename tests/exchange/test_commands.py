@@ -1,8 +1,7 @@
 """manage.py import / export on every register.
 
-django-import-export ships commands with the same names; ours win once "asoen_portal" is
-listed before "import_export" in INSTALLED_APPS. The tests call our command objects directly
-so they test this code whatever the order.
+django-import-export ships commands with the same names; it is not an installed app, so
+ours are the only ones. The tests call our command objects directly.
 """
 
 import importlib

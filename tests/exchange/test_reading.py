@@ -101,7 +101,10 @@ def test_formula_is_refused_naming_the_cell():
 
 
 def test_csv_cell_starting_with_equals_is_refused():
-    assert refusal(csv_bytes(ROWS + [["=1+1", ""]]), "a.csv").startswith("Ô A3 chứa công thức")
+    assert refusal(csv_bytes(ROWS + [["=1+1", ""]]), "a.csv") == (
+        "Ô A3 bắt đầu bằng «=» («=1+1»), nên Excel sẽ coi là công thức khi mở tệp. Nếu đây là "
+        "văn bản, hãy gõ thêm dấu nháy đơn (') ở đầu ô rồi tải lên lại."
+    )
 
 
 def test_data_under_an_empty_header_is_refused():

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from asoen_portal.exchange.exporting import export_register
-from asoen_portal.exchange.services import import_sheet
+from asoen_portal.exchange.importing import import_sheet
 from cooperation.models import LegalInstrument
 from tests.exchange.conftest import activity_rows, sheet_of, xlsx_bytes
 from tests.factories import ActivityFactory, UserFactory
@@ -135,7 +135,8 @@ def test_broken_date_names_row_and_column_and_writes_nothing(exported, importer)
             "row": 3,
             "column": "Từ ngày",
             "message": "«ngày 5 tháng 6» không phải là ngày hợp lệ; hãy nhập theo dạng "
-            "dd/mm/yyyy, ví dụ 28/07/2025.",
+            "dd/mm/yyyy (ví dụ 28/07/2025), mm/yyyy khi chỉ biết tháng (07/2025) hoặc yyyy "
+            "khi chỉ biết năm (2025).",
         }
     ]
     assert summary["counts"]["error"] == 1

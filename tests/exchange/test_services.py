@@ -2,8 +2,8 @@
 
 import pytest
 
+from asoen_portal.exchange.importing import import_sheet
 from asoen_portal.exchange.reading import ImportFileError
-from asoen_portal.exchange.services import import_sheet
 from cooperation.models import LegalInstrument
 from meetings.models import Meeting
 from tests.exchange.conftest import sheet_of, xlsx_bytes

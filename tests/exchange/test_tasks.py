@@ -3,7 +3,7 @@
 import pytest
 
 from asoen_portal.exchange import services
-from asoen_portal.exchange.tasks import run_import
+from asoen_portal.exchange.tasks import run_import_task
 from asoen_portal.models import ImportJob
 from tests.exchange.conftest import ACTIVITY_HEADERS, upload, xlsx_bytes
 from working_groups.models import Activity
@@ -39,14 +39,14 @@ def test_large_file_is_queued_not_run_in_the_request(big_job, django_capture_on_
 def test_task_previews_then_imports_through_the_job_row(big_job, secretariat_user):
     ImportJob.objects.filter(pk=big_job.pk).update(total_rows=12)
 
-    run_import(big_job.pk)
+    run_import_task(job_id=big_job.pk)
     big_job.refresh_from_db()
     assert (big_job.status, big_job.new_count, big_job.progress) == ("previewed", 12, 100)
     assert Activity.objects.count() == 0
 
     ImportJob.objects.filter(pk=big_job.pk).update(status="pending", confirmed=True)
-    run_import(big_job.pk)
-    run_import(big_job.pk)  # a redelivered message finds the job taken and does nothing
+    run_import_task(job_id=big_job.pk)
+    run_import_task(job_id=big_job.pk)  # a redelivered message finds the job taken and does nothing
 
     big_job.refresh_from_db()
     assert (big_job.status, big_job.new_count) == ("done", 12)
@@ -55,4 +55,4 @@ def test_task_previews_then_imports_through_the_job_row(big_job, secretariat_use
 
 
 def test_task_for_a_vanished_job_returns_quietly(db):
-    run_import(987654)
+    run_import_task(job_id=987654)

@@ -88,13 +88,13 @@ def test_upload_preview_then_confirm_writes_once_with_history(
     assert response["Location"] == reverse("exchange:job", args=[job.pk])
     assert (job.status, job.new_count, job.error_count) == ("previewed", 2, 0)
     assert job.row_results == [
-        [2, "new", "Tham dự AWGNCB 35"],
-        [3, "new", "Góp ý Tuyên bố chung COP30"],
+        [2, "new", "Tham dự AWGNCB 35", []],
+        [3, "new", "Góp ý Tuyên bố chung COP30", []],
     ]
     assert job.file.name.startswith("imports/")
     assert Activity.objects.count() == 0
     page = secretariat_client.get(response["Location"])
-    assert "Xác nhận nhập dữ liệu" in page.content.decode()
+    assert "Xác nhận ghi 2 dòng thay đổi" in page.content.decode()
 
     secretariat_client.post(reverse("exchange:job-confirm", args=[job.pk]))
 
@@ -120,12 +120,13 @@ def test_preview_with_errors_shows_them_and_cannot_be_confirmed(secretariat_clie
         {
             "row": 3,
             "column": "Từ ngày",
-            "message": "«31/02/2025» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, "
-            "ví dụ 28/07/2025.",
+            "message": "«31/02/2025» không phải là ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy "
+            "(ví dụ 28/07/2025), mm/yyyy khi chỉ biết tháng (07/2025) hoặc yyyy khi chỉ biết "
+            "năm (2025).",
         }
     ]
     assert "«31/02/2025» không phải là ngày hợp lệ" in page
-    assert "Xác nhận nhập dữ liệu" not in page
+    assert "Xác nhận ghi" not in page
     assert ImportJob.objects.get().status == "previewed"
     assert Activity.objects.count() == 0
 

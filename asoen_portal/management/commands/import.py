@@ -7,9 +7,9 @@ number as Excel shows it, column, message) and writes nothing if there is one.
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from asoen_portal.exchange.importing import import_sheet
 from asoen_portal.exchange.reading import ImportFileError, read_upload
 from asoen_portal.exchange.registry import REGISTERS
-from asoen_portal.exchange.services import import_sheet
 
 
 class Command(BaseCommand):
