@@ -55,13 +55,15 @@ def assemble_document(
                 "I",
                 h("context", year),
                 children=[
-                    Section("1", h("context_international", year), narrative("context_international")),
+                    Section(
+                        "1",
+                        h("context_international", year),
+                        narrative("context_international"),
+                    ),
                     Section("2", h("context_domestic", year), narrative("context_domestic")),
                 ],
             ),
-            Section(
-                "II", h("results", year), narrative("results_intro"), results(facts, writer)
-            ),
+            Section("II", h("results", year), narrative("results_intro"), results(facts, writer)),
             Section(
                 "III",
                 h("orientation", year),
@@ -88,9 +90,9 @@ def assemble_document(
 
         place = field("place")
         report_date = header.get("report_date")
-        place_date = (
-            f"{place}, {writer.long_date(date.fromisoformat(report_date))}" if report_date else place
-        )
+        place_date = place
+        if report_date:
+            place_date = f"{place}, {writer.long_date(date.fromisoformat(report_date))}"
         annex = None
         if facts.annex:
             annex = Annex(
@@ -272,9 +274,7 @@ def plans(facts: YearFacts, writer: Writer) -> Section:
         if carrier:
             attached[carrier] = writer.hosted_names(meetings)
         else:
-            extra.setdefault(hosted_key, []).append(
-                writer.hosted_month_line(year, month, meetings)
-            )
+            extra.setdefault(hosted_key, []).append(writer.hosted_month_line(year, month, meetings))
     partners_key = themed("partners", DEFAULT_PLAN_SECTION["partners"])
     for fact in facts.plans:
         if fact.kind == FactKind.PARTNERS_PRIORITY and not fact.data["carried_by"]:

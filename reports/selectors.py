@@ -112,9 +112,7 @@ def gather_records(year):
     )
     # Tasks of Y that were done or are under way are results; planned ones are not.
     records.year_tasks = list(
-        Task.objects.filter(
-            year=year, status__in=[Task.Status.DONE, Task.Status.IN_PROGRESS]
-        )
+        Task.objects.filter(year=year, status__in=[Task.Status.DONE, Task.Status.IN_PROGRESS])
         .select_related("working_group")
         .order_by("report_order", "id")
     )

@@ -25,9 +25,7 @@ def gather_facts(year: int) -> YearFacts:
         year=year,
         results=result_facts(records, programme_group),
         plans=plan_facts(records),
-        groups={
-            g.code: {"name": bi(g.name, g.name_en), "order": g.order} for g in records.groups
-        },
+        groups={g.code: {"name": bi(g.name, g.name_en), "order": g.order} for g in records.groups},
         annex=[
             {
                 "date": activity.start_date.strftime("%d/%m/%Y"),

@@ -46,7 +46,7 @@ def plan_facts(records) -> list[Fact]:
         if meeting.is_hosted:
             by_month.setdefault(_month_key(meeting), []).append(meeting)
     hosted_carrier = {}
-    for month, meetings in by_month.items():
+    for meetings in by_month.values():
         keys = {meeting_key(m) for m in meetings}
         carrier = next(
             (f.key for f in facts if f.data["meeting"] and f.data["meeting"] in keys), ""

@@ -20,6 +20,7 @@ from asoen_portal.models import Country
 from reports.writers.lists import ListWording
 from reports.writers.text import repeats, words
 
+
 class Writer(ListWording):
     language = "vi"
     # Openings of a purpose clause that must continue the sentence before it, not start one.
@@ -257,9 +258,7 @@ class Writer(ListWording):
             "Hoàn thành các thủ tục công nhận Danh hiệu Vườn di sản ASEAN cho {count} khu bảo "
             "tồn của Việt Nam: {names}",
             len(parks),
-        ).format(
-            count=self.count(len(parks)), names=self.join_names([self.pick(p) for p in parks])
-        )
+        ).format(count=self.count(len(parks)), names=self.join_names([self.pick(p) for p in parks]))
 
     def eco_award_sentence(self, fact) -> str:
         data = fact.data

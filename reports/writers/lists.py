@@ -24,7 +24,9 @@ class ListWording:
             "Tham dự và tích cực đóng góp nội dung tại các Hội nghị thường niên của {count} "
             "Nhóm công tác ASEAN về môi trường: {meetings}",
             n,
-        ).format(count=self.count(n), meetings=self.join([self.meeting_mention(m) for m in meetings]))
+        ).format(
+            count=self.count(n), meetings=self.join([self.meeting_mention(m) for m in meetings])
+        )
 
     def other_meetings_sentence(self, meetings: list[dict]) -> str:
         listed = self.join([self.meeting_mention(m) for m in meetings])
@@ -123,8 +125,7 @@ class ListWording:
                 "Thúc đẩy vai trò và tiếng nói của Việt Nam trong hợp tác ASEAN về môi trường"
             ),
             "organisation": _(
-                "Kiện toàn cơ cấu tổ chức, tăng cường kết nối, hỗ trợ kỹ thuật và phối hợp "
-                "đa ngành"
+                "Kiện toàn cơ cấu tổ chức, tăng cường kết nối, hỗ trợ kỹ thuật và phối hợp đa ngành"
             ),
             "partners": _("Đẩy mạnh hợp tác giữa ASEAN và các đối tác về môi trường"),
             "orientation": _("ĐỊNH HƯỚNG CÔNG TÁC NĂM {year}").format(year=next_year),
