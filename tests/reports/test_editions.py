@@ -135,6 +135,9 @@ SAME_FACT = [
     ("02-04 tháng 9 năm 2025", "2–4 September 2025"),
     ("Tăng cường quan hệ với các đối tác phát triển", "Strengthen relations with development"),
     ("(AMME 18)", "(AMME 18)"),
+    # The declarations an activity logs are not listed again from the documents register.
+    ("Tuyên bố ASEAN về quyền", "ASEAN Declaration on the right to"),
+    ("(SPACE)", "(SPACE)"),
 ]
 
 
