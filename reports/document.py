@@ -101,13 +101,13 @@ class Document:
         """The whole body as plain text (tests and previews read this, not the PDF)."""
         lines = [self.title]
 
-        def walk(section, depth):
+        def walk(section):
             lines.append(f"{section.number}. {section.title}")
             lines.extend(block.text for block in section.blocks)
             for child in section.children:
-                walk(child, depth + 1)
+                walk(child)
 
         for section in self.sections:
-            walk(section, 0)
+            walk(section)
         lines.extend([*self.signature.position_lines, self.signature.name])
         return "\n".join(lines)
