@@ -138,5 +138,15 @@ def dashboard(request):
             "progress_rows": task_progress_by_group(on.year),
             "report": report,
             "report_render": render_job,
+            "report_readiness_count": _readiness_count(report),
         }
     return render(request, "asoen_portal/dashboard.html", context)
+
+
+def _readiness_count(report: AnnualReport | None) -> int | None:
+    """How many lines the report's readiness list has (reports.readiness), for leadership."""
+    if report is None or report.is_frozen:
+        return None
+    from reports.readiness import check_readiness
+
+    return len(check_readiness(report=report))

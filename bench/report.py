@@ -71,7 +71,7 @@ def measure(year, language):
     import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
     from pypdf import PdfReader
 
-    from reports.content import build_content
+    from reports.editions import build_document
     from reports.models import AnnualReport
     from reports.render_pdf import html_to_pdf, render_html, stylesheet_text
     from working_groups.models import Activity
@@ -79,8 +79,8 @@ def measure(year, language):
     report = AnnualReport.objects.get(year=year)
     activities = Activity.objects.filter(start_date__year=year).count()
     start = time.perf_counter()
-    content = build_content(report, language)
-    html, css = render_html(content), stylesheet_text()
+    document = build_document(report, language)
+    html, css = render_html(document), stylesheet_text(document.draft_mark)
     gathered = time.perf_counter()
     pdf = html_to_pdf(html, css)
     done = time.perf_counter()

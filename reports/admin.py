@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,7 +14,15 @@ class ReportNarrativeInline(admin.StackedInline):
 class AnnualReportAdmin(SimpleHistoryAdmin):
     list_display = ["year", "number_symbol", "report_date", "status"]
     list_filter = ["status"]
+    readonly_fields = ["snapshot_hash"]
     inlines = [ReportNarrativeInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The signer's position is one line per office held ("Chủ tịch ASOEN Việt Nam",
+        # "Thứ trưởng Bộ Nông nghiệp và Môi trường"), so it needs a multi-line box.
+        if db_field.name in ("signer_title", "signer_title_en"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(ReportNarrative)

@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import AnnualReport, ReportNarrative
+from asoen_portal.models import Theme
+from reports.models import AnnualReport
 
 
 class RenderRequestForm(forms.Form):
@@ -31,5 +32,5 @@ class NewReportForm(forms.Form):
         return year
 
 
-def narrative_choices():
-    return ReportNarrative.Section.choices
+class ReportTopicForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Chủ đề báo cáo"), choices=Theme.choices)

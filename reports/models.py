@@ -38,6 +38,8 @@ class AnnualReport(TimeStampedModel):
         _("địa danh (tiếng Anh)"), max_length=100, blank=True, default="Ha Noi"
     )
     signer_name = models.CharField(_("người ký"), max_length=255, blank=True)
+    # The English edition writes the name without diacritics, as its body does ("Le Cong Thanh").
+    signer_name_en = models.CharField(_("người ký (tiếng Anh)"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
     signer_title_en = models.CharField(
         _("chức vụ người ký (tiếng Anh)"), max_length=255, blank=True
@@ -63,6 +65,12 @@ class AnnualReport(TimeStampedModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("phê duyệt lúc"), null=True, blank=True)
+    # Frozen at approval (reports.editions): the facts, narratives and heading fields every
+    # later edition is built from, and their SHA-256; emptied when the report returns to draft.
+    snapshot = models.JSONField(_("bản chốt nội dung"), null=True, blank=True, editable=False)
+    snapshot_hash = models.CharField(
+        _("mã băm bản chốt"), max_length=64, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:

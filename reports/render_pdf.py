@@ -1,9 +1,10 @@
-"""The PDF renderer: `ReportContent` → HTML (Django template) → PDF (WeasyPrint).
+"""The PDF renderer: `Document` (reports.document) → HTML (Django template) → PDF (WeasyPrint).
 
 The layout follows Decree 30/2020/NĐ-CP, Appendix I: A4, margins 20/20/30/15 mm, Tinos
 (Times New Roman metrics, full Vietnamese coverage) embedded, 13-14 pt text, national heading
 and agency block, page numbers centred at the top from page 2. Only this module knows about
-HTML and WeasyPrint; a Word renderer would take the same `ReportContent`.
+HTML and WeasyPrint; a Word renderer would take the same `Document`. It lays out, never words:
+every text, the draft mark included, comes from the tree.
 """
 
 import logging
@@ -70,12 +71,16 @@ def _fc_match(family):
     return files
 
 
-def render_html(content):
-    """The report as an HTML document (the template is language-free: content carries text)."""
-    return render_to_string("reports/pdf/annual_report.html", {"content": content})
+def render_html(document):
+    """The report as an HTML document (the template is language-free: the tree carries text)."""
+    return render_to_string("reports/pdf/annual_report.html", {"doc": document})
 
 
-def stylesheet_text():
+def _css_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def stylesheet_text(draft_mark=""):
     family, fonts = find_font_files()
     return render_to_string(
         "reports/pdf/annual_report.css",
@@ -83,6 +88,8 @@ def stylesheet_text():
             # The @font-face family is named after the font, so the PDF's font names say Tinos.
             "family": family,
             "fonts": {style: Path(path).as_uri() for style, path in fonts.items()},
+            # Printed in the top-right margin of every page of a report not yet approved.
+            "draft_mark": _css_string(draft_mark) if draft_mark else "",
         },
     )
 
@@ -99,5 +106,5 @@ def html_to_pdf(html, css_text):
     )
 
 
-def render_pdf(content):
-    return html_to_pdf(render_html(content), stylesheet_text())
+def render_pdf(document):
+    return html_to_pdf(render_html(document), stylesheet_text(document.draft_mark))

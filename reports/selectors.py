@@ -1,9 +1,8 @@
 """The records of year Y (and the plans for Y+1) that the annual report is built from.
 
 `gather_records(year)` runs a fixed number of queries whatever the year's size and returns
-model instances; `sections.py` words them. Which records an activity links to is worked out
-here, so every record appears once in the report: with the activity that logs it, or else in
-the block for its kind.
+model instances. `facts.py` turns them into facts (each once, with an identity); nothing here
+words anything.
 """
 
 from dataclasses import dataclass, field
@@ -30,42 +29,17 @@ class YearRecords:
     parks: list = field(default_factory=list)
     eco_awards: list = field(default_factory=list)
     esc_rounds: list = field(default_factory=list)
-    lead_terms: list = field(default_factory=list)
     projects: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
+    year_tasks: list = field(default_factory=list)
     priority_partners: list = field(default_factory=list)
     programmes: list = field(default_factory=list)
     groups: list = field(default_factory=list)
-    linked_meeting_ids: set = field(default_factory=set)
-    linked_instrument_ids: set = field(default_factory=set)
-    linked_document_ids: set = field(default_factory=set)
-    linked_project_ids: set = field(default_factory=set)
-    linked_programme_ids: set = field(default_factory=set)
     total_activities: int = 0
 
     @property
     def next_year(self):
         return self.year + 1
-
-    def annex_rows(self):
-        from reports.content import AnnexRow
-        from reports.phrases import activity_place
-
-        return [
-            AnnexRow(
-                date=activity.start_date.strftime("%d/%m/%Y"),
-                group=activity.working_group.code if activity.working_group_id else "ASOEN",
-                title=_pick_title(activity),
-                place=activity_place(activity),
-            )
-            for activity in self.annex_activities
-        ]
-
-
-def _pick_title(activity):
-    from reports.wording import pick
-
-    return pick(activity.title, activity.title_en)
 
 
 def gather_records(year):
@@ -78,7 +52,7 @@ def gather_records(year):
         Programme,
     )
     from meetings.models import Meeting
-    from working_groups.models import Activity, RegionalLeadTerm, Task, WorkingGroup
+    from working_groups.models import Activity, Task, WorkingGroup
 
     records = YearRecords(year=year)
     activities = list(
@@ -98,19 +72,15 @@ def gather_records(year):
         records.annex_activities = sorted(activities, key=lambda a: (a.start_date, a.id))
         activities = [a for a in activities if a.report_order < DEFAULT_REPORT_ORDER]
     records.activities = activities
-    for activity in activities:
-        if activity.meeting_id:
-            records.linked_meeting_ids.add(activity.meeting_id)
-        records.linked_instrument_ids.update(i.pk for i in activity.instruments.all())
-        records.linked_document_ids.update(d.pk for d in activity.documents.all())
-        records.linked_project_ids.update(p.pk for p in activity.projects.all())
-        records.linked_programme_ids.update(p.pk for p in activity.programmes.all())
 
-    meetings = Meeting.objects.select_related("series__working_group").exclude(
-        status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED]
+    meetings = Meeting.objects.select_related("series__working_group")
+    # Only what happened is a result: a meeting of Y still planned or confirmed is not one.
+    records.meetings = list(meetings.filter(year=year, status=Meeting.Status.HELD))
+    records.next_meetings = list(
+        meetings.filter(year=year + 1).exclude(
+            status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED]
+        )
     )
-    records.meetings = list(meetings.filter(year=year))
-    records.next_meetings = list(meetings.filter(year=year + 1))
     records.instruments = list(
         LegalInstrument.objects.filter(issued_on__year=year).order_by("issued_on", "number")
     )
@@ -132,11 +102,6 @@ def gather_records(year):
         .prefetch_related(Prefetch("awards", queryset=EscAward.objects.order_by("city")))
         .order_by("kind", "edition")
     )
-    records.lead_terms = list(
-        RegionalLeadTerm.objects.filter(Q(end_year=year) | Q(start_year=year))
-        .select_related("working_group")
-        .order_by("start_year")
-    )
     records.projects = list(
         PartnerProject.objects.exclude(status=PartnerProject.Status.PLANNED)
         .filter(Q(start_year__isnull=True) | Q(start_year__lte=year))
@@ -144,6 +109,12 @@ def gather_records(year):
         .select_related("channel")
         .prefetch_related("donors")
         .order_by("code")
+    )
+    # Tasks of Y that were done or are under way are results; planned ones are not.
+    records.year_tasks = list(
+        Task.objects.filter(year=year, status__in=[Task.Status.DONE, Task.Status.IN_PROGRESS])
+        .select_related("working_group")
+        .order_by("report_order", "id")
     )
     records.tasks = list(
         # Tasks without a report section are a group's own work plan, not the report's.

@@ -52,10 +52,15 @@ def create_report(*, year, by):
 
 
 def update_narrative(*, report, language, section, text, by):
-    """Save one narrative section; refused on an approved (frozen) report."""
+    """Save one narrative section; only while the report is a draft (once submitted, leadership
+    reads what was submitted; once approved, it is frozen)."""
     access.require(access.can_edit_reports(by))
     if report.is_frozen:
         raise ValidationError(_("Báo cáo đã được phê duyệt; không thể sửa nội dung."))
+    if report.status != AnnualReport.Status.DRAFT:
+        raise ValidationError(
+            _("Báo cáo đang trình lãnh đạo; chỉ sửa được nội dung sau khi báo cáo được trả lại.")
+        )
     narrative = ReportNarrative.objects.filter(
         report=report, language=language, section=section
     ).first() or ReportNarrative(report=report, language=language, section=section)
@@ -78,23 +83,33 @@ def submit_report(*, report, by):
 
 
 def approve_report(*, report, by):
-    """Leadership: submitted → approved. An approved report is frozen."""
+    """Leadership: submitted → approved. The facts, narratives and heading fields are frozen
+    into the report's snapshot, which every later render reads instead of the records."""
+    from reports.editions import content_hash, live_content
+
     access.require(access.can_approve_reports(by))
-    if report.status != AnnualReport.Status.SUBMITTED:
-        raise ValidationError(_("Chỉ báo cáo đã trình mới có thể phê duyệt."))
-    report.status = AnnualReport.Status.APPROVED
-    report.approved_by, report.approved_at = by, timezone.now()
-    report._history_user = by
-    report.save()
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        if report.status != AnnualReport.Status.SUBMITTED:
+            raise ValidationError(_("Chỉ báo cáo đã trình mới có thể phê duyệt."))
+        report.snapshot = live_content(report)
+        report.snapshot_hash = content_hash(report.snapshot)
+        report.status = AnnualReport.Status.APPROVED
+        report.approved_by, report.approved_at = by, timezone.now()
+        report._history_user = by
+        report.save()
     return report
 
 
 def return_report(*, report, by):
-    """Leadership sends a submitted report back to the secretariat as a draft."""
+    """Leadership sends a submitted (or approved) report back to the secretariat as a draft;
+    the snapshot is released, so the draft reads the records again."""
     access.require(access.can_approve_reports(by))
-    if report.status != AnnualReport.Status.SUBMITTED:
+    if report.status not in (AnnualReport.Status.SUBMITTED, AnnualReport.Status.APPROVED):
         raise ValidationError(_("Chỉ báo cáo đã trình mới có thể trả lại."))
     report.status = AnnualReport.Status.DRAFT
+    report.snapshot, report.snapshot_hash = None, ""
+    report.approved_by, report.approved_at = None, None
     report._history_user = by
     report.save()
     return report
@@ -155,11 +170,12 @@ def enqueue_render(render_id):
 
 
 def build_report_bytes(*, report, language):
-    """The PDF of `report` in `language`: the same code the worker and build_report run."""
-    from reports.content import build_content
+    """The PDF of `report` in `language`: the same code the worker and build_report run (an
+    approved report is built from its snapshot, see reports.editions)."""
+    from reports.editions import build_document
     from reports.render_pdf import render_pdf
 
-    return render_pdf(build_content(report, language))
+    return render_pdf(build_document(report, language))
 
 
 def claim_render(render_id):

@@ -13,6 +13,7 @@ urlpatterns = [
         views.narrative_edit,
         name="narrative_edit",
     ),
+    path("<int:year>/activities/<int:pk>/topic/", views.activity_topic, name="activity_topic"),
     path("<int:year>/submit/", views.report_submit, name="submit"),
     path("<int:year>/approve/", views.report_approve, name="approve"),
     path("<int:year>/return/", views.report_return, name="return"),

@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
 from reports import services
-from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm
+from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm, ReportTopicForm
 from reports.models import AnnualReport, ReportNarrative, ReportRender
 
 HISTORY_SIZE = 20
@@ -58,13 +59,22 @@ def report_detail(request, year):
         }
         for section, label in ReportNarrative.Section.choices
     ]
+    from reports.readiness import check_readiness
+
+    edition = request.GET.get("edition", "vi")
+    if edition not in dict(settings.LANGUAGES):
+        edition = "vi"
     context = {
         "report": report,
+        "readiness": check_readiness(report=report, language=edition),
+        "edition": edition,
+        "topic_form": ReportTopicForm(),
         "narratives": narratives,
         "renders": report.renders.select_related("requested_by")[:HISTORY_SIZE],
         "render_form": RenderRequestForm(),
         "can_render": access.can_render_reports(request.user),
-        "can_edit": access.can_edit_reports(request.user) and not report.is_frozen,
+        "can_edit": access.can_edit_reports(request.user)
+        and report.status == AnnualReport.Status.DRAFT,
         "can_submit": access.can_edit_reports(request.user)
         and report.status == AnnualReport.Status.DRAFT,
         "can_approve": access.can_approve_reports(request.user)
@@ -186,3 +196,21 @@ def render_download(request, pk):
     except FileNotFoundError as exc:
         raise Http404 from exc
     return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+@login_required
+@require_POST
+def activity_topic(request, year, pk):
+    """Set an activity's report topic from the readiness list (the activity's own rules and
+    permissions apply: a focal point only for their group's activities)."""
+    from working_groups.services import update_activity
+
+    report = access.get_report_for_user(request.user, year)
+    activity = access.get_activity_for_user(request.user, pk, write=True)
+    form = ReportTopicForm(request.POST)
+    if form.is_valid():
+        update_activity(activity=activity, by=request.user, theme=form.cleaned_data["theme"])
+        messages.success(request, _("Đã đặt chủ đề báo cáo cho hoạt động."))
+    else:
+        messages.error(request, " ".join(form.errors.get("theme", [])))
+    return redirect(reverse("reports:detail", args=[report.year]) + "#readiness")

@@ -60,6 +60,7 @@ CLASSES = {
         "meetings:checklist_add",
         "meetings:checklist_edit",
         "meetings:checklist_toggle",
+        "reports:activity_topic",
     },
     "write-secretariat": {
         "heritage_parks:create",

@@ -14,7 +14,10 @@ def pdf_text(data, *extra_args):
     result = subprocess.run(
         ["pdftotext", *extra_args, "-", "-"], input=data, capture_output=True, check=True
     )
-    pages = result.stdout.decode("utf-8").split("\f")
+    text = result.stdout.decode("utf-8")
+    # The draft mark in each page's margin is not part of the text a sentence runs through.
+    text = re.sub(r"^\s*(DỰ THẢO|DRAFT)\s*$\n?", "", text, flags=re.MULTILINE)
+    pages = text.split("\f")
     # Drop each page's running header (its number) so a sentence across pages reads whole.
     raw = "\n".join(re.sub(r"^\s*\d+\s*\n", "", page, count=1) for page in pages)
     raw = re.sub(r"(\w)-\n", r"\1-", raw)  # a line broken after a hyphen: "TAF-\nGTEI"

@@ -204,7 +204,7 @@ ENGLISH_FACTS = [
     "SEA-MaP",
     "COP17",
     "COP31",
-    "Clean air, Clean water, Clean land, Biodiversity and green space, Circular economy",
+    "Biodiversity and Green Space category",
 ]
 
 

@@ -14,6 +14,7 @@ from tests.reports.conftest import pdf_text
 pytestmark = pytest.mark.django_db
 
 MM = 72 / 25.4  # PDF points per millimetre
+DRAFT_WORDS = {"DỰ", "THẢO", "DRAFT"}  # the mark in the top-right margin of a draft
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def _word_boxes(path):
 def test_body_text_stays_inside_decree_30_margins(vi_pdf):
     boxes = _word_boxes(vi_pdf)
     # The heading table on page 1 may reach into the left margin, as printed decrees do.
-    body = [b for b in boxes if not (b[0] == 1 and b[2] < 75)]
+    body = [b for b in boxes if not (b[0] == 1 and b[2] < 75) and b[5] not in DRAFT_WORDS]
     left = min(b[1] for b in body)
     right = max(b[3] for b in body)
     top = min(b[2] for b in body if b[0] > 1 and not b[5].isdigit())
@@ -85,3 +86,28 @@ def test_english_edition_has_english_heading(seed_pdfs):
     text = pdf_text(seed_pdfs["en"])
     assert text.startswith("MINISTRY OF AGRICULTURE AND ENVIRONMENT ASOEN VIET NAM")
     assert "SOCIALIST REPUBLIC OF VIET NAM Independence - Freedom - Happiness" in text
+
+
+def _raw_pages(data):
+    out = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return [page for page in out.stdout.decode("utf-8").split("\f") if page.strip()]
+
+
+@pytest.mark.parametrize(("language", "mark"), [("vi", "DỰ THẢO"), ("en", "DRAFT")])
+def test_report_not_approved_says_draft_on_every_page(seed_pdfs, language, mark):
+    pages = _raw_pages(seed_pdfs[language])
+    assert len(pages) > 3
+    assert all(mark in page for page in pages)
+
+
+def test_approved_report_carries_no_draft_mark(seeded, secretariat_user, leadership_user):
+    from reports.models import AnnualReport
+    from reports.services import approve_report, submit_report
+    from tests.reports.conftest import build_pdf
+
+    report = AnnualReport.objects.get(year=2025)
+    submit_report(report=report, by=secretariat_user)
+    approve_report(report=report, by=leadership_user)
+    text = "".join(_raw_pages(build_pdf(2025, "vi")))
+    assert "DỰ THẢO" not in text
+    assert "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 18 (AMME 18)" in " ".join(text.split())
