@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from asoen_portal import accounts
 from asoen_portal.health import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before Django's auth URLs: the same names, with the portal's throttles.
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     # working_groups serves /, /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
