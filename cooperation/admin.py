@@ -1,13 +1,14 @@
 from django.contrib import admin
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from .resources import LegalInstrumentResource, PartnerProjectResource
 
 
 @admin.register(LegalInstrument)
-class LegalInstrumentAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class LegalInstrumentAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [LegalInstrumentResource]
     list_display = ["number", "kind", "issuer", "issued_on"]
     list_filter = ["kind", "issuer"]
@@ -16,14 +17,14 @@ class LegalInstrumentAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(HistoryAdmin):
     list_display = ["code", "name", "kind", "is_priority"]
     list_filter = ["kind", "is_priority"]
     search_fields = ["code", "name", "name_en"]
 
 
 @admin.register(AseanDocument)
-class AseanDocumentAdmin(SimpleHistoryAdmin):
+class AseanDocumentAdmin(HistoryAdmin):
     list_display = ["code", "title", "kind", "year", "status", "partner"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["code", "title", "title_en"]
@@ -31,7 +32,7 @@ class AseanDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerProject)
-class PartnerProjectAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class PartnerProjectAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [PartnerProjectResource]
     list_display = ["code", "title", "channel", "status", "start_year", "end_year"]
     list_filter = ["status"]

@@ -1,19 +1,20 @@
 from django.contrib import admin
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark, Programme
 from .resources import EcoSchoolAwardResource, EscAwardResource, HeritageParkResource
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(HistoryAdmin):
     list_display = ["code", "name", "working_group"]
     search_fields = ["code", "name", "name_en"]
 
 
 @admin.register(HeritagePark)
-class HeritageParkAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class HeritageParkAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [HeritageParkResource]
     list_display = ["name", "province", "year_recognised", "status"]
     list_filter = ["status", "year_recognised"]
@@ -21,7 +22,7 @@ class HeritageParkAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(EcoSchoolAward)
-class EcoSchoolAwardAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class EcoSchoolAwardAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [EcoSchoolAwardResource]
     list_display = ["year", "theme", "school", "province"]
     list_filter = ["year"]
@@ -34,14 +35,14 @@ class EscAwardInline(admin.TabularInline):
 
 
 @admin.register(EscAwardRound)
-class EscAwardRoundAdmin(SimpleHistoryAdmin):
+class EscAwardRoundAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "edition", "year", "regional_recipients"]
     list_filter = ["kind", "year"]
     inlines = [EscAwardInline]
 
 
 @admin.register(EscAward)
-class EscAwardAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class EscAwardAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [EscAwardResource]
     list_display = ["city", "province", "round", "category"]
     list_filter = ["category", "round"]

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument, MeetingSeries
 from .resources import MeetingResource
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(SimpleHistoryAdmin):
+class MeetingSeriesAdmin(HistoryAdmin):
     list_display = ["code", "name", "kind", "working_group"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "name_en"]
@@ -25,7 +26,7 @@ class MeetingDocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class MeetingAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [MeetingResource]
     list_display = [
         "__str__",
@@ -45,7 +46,7 @@ class MeetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(SimpleHistoryAdmin):
+class ChecklistItemAdmin(HistoryAdmin):
     list_display = ["title", "meeting", "owner_name", "deadline", "done"]
     list_filter = ["done"]
     search_fields = ["title", "owner_name"]
@@ -53,7 +54,7 @@ class ChecklistItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeetingDocument)
-class MeetingDocumentAdmin(SimpleHistoryAdmin):
+class MeetingDocumentAdmin(HistoryAdmin):
     list_display = ["title", "meeting", "uploaded_by", "created_at"]
     search_fields = ["title"]
     list_select_related = ["meeting__series", "uploaded_by"]
