@@ -1,13 +1,19 @@
 """Sign-in and password-reset views: Django's own, with throttles that protect an account
 without letting a stranger lock it (see the AXES_* and LOGIN_* settings)."""
 
+import hashlib
+import logging
 import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def recent_username_failures(username: str) -> int:
@@ -61,3 +67,44 @@ class LoginView(auth_views.LoginView):
         context["failure_limit"] = settings.AXES_FAILURE_LIMIT
         context["cooloff_minutes"] = round(settings.AXES_COOLOFF_TIME * 60)
         return context
+
+
+def count_and_check(key: str, limit: int, window_seconds: int) -> bool:
+    """Count one use of `key` in a fixed window; False once the count passes `limit`."""
+    cache.add(key, 0, timeout=window_seconds)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # the key expired between add and incr: a new window starts
+        cache.set(key, 1, timeout=window_seconds)
+        used = 1
+    return used <= limit
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, throttled per address and per IP so it cannot be used to flood
+    a colleague's mailbox (or the ministry's mail server)."""
+
+    def form_valid(self, form):
+        window = settings.PASSWORD_RESET_WINDOW_MINUTES * 60
+        address = form.cleaned_data["email"].strip().lower()
+        digest = hashlib.sha256(address.encode()).hexdigest()[:32]  # no address in the cache
+        ip_ok = count_and_check(
+            f"reset-ip:{client_ip(self.request)}", settings.PASSWORD_RESET_REQUESTS_PER_IP, window
+        )
+        address_ok = ip_ok and count_and_check(
+            f"reset-address:{digest}", settings.PASSWORD_RESET_MAILS_PER_ADDRESS, window
+        )
+        if ip_ok and address_ok:
+            return super().form_valid(form)
+        logger.warning("Password reset throttled (ip %s)", client_ip(self.request))
+        # The same answer whether or not the address has an account: nothing is revealed.
+        form.add_error(
+            "email",
+            _(
+                "Đã có quá nhiều yêu cầu đặt lại mật khẩu; vui lòng thử lại sau {minutes} phút "
+                "hoặc liên hệ Văn phòng ASOEN Việt Nam."
+            ).format(minutes=settings.PASSWORD_RESET_WINDOW_MINUTES),
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        return response

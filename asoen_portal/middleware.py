@@ -1,5 +1,7 @@
 """Request middleware of the project."""
 
+from django.core.exceptions import BadRequest
+
 
 class VietnameseByDefaultMiddleware:
     """Ignore the browser's Accept-Language so the portal opens in Vietnamese.
@@ -36,3 +38,23 @@ class PrivateCacheMiddleware:
         if (signed_in or download) and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class RejectNulBytesMiddleware:
+    """400 for a NUL byte in the path or the query string.
+
+    PostgreSQL text cannot hold NUL, so such a value reaching a query (a feed token, a group
+    code, a search) would end as a 500; no honest link or form ever sends one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any(
+            "\x00" in key or "\x00" in value
+            for key, values in request.GET.lists()
+            for value in values
+        ):
+            raise BadRequest("NUL byte in the request")
+        return self.get_response(request)

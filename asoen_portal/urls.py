@@ -10,6 +10,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Before Django's auth URLs: the same names, with the portal's throttles.
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path(
+        "accounts/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     # working_groups serves /, /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
