@@ -1,5 +1,7 @@
 """Request middleware of the project."""
 
+import time
+
 from django.core.exceptions import BadRequest
 
 
@@ -57,4 +59,30 @@ class RejectNulBytesMiddleware:
             for value in values
         ):
             raise BadRequest("NUL byte in the request")
+        return self.get_response(request)
+
+
+class IdleSessionMiddleware:
+    """Renew a signed-in session's expiry (SESSION_COOKIE_AGE) while its user is active.
+
+    Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) would cost a write per
+    page and per HTMX poll; renewing at most once a minute keeps the idle timeout within a
+    minute of exact for a fraction of the writes.
+    """
+
+    RENEW_EVERY_SECONDS = 60
+    KEY = "_asoen_renewed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            renewed = request.session.get(self.KEY)
+            if renewed is None and user.last_login:
+                renewed = user.last_login.timestamp()  # signing in set the first expiry
+            if renewed is None or now - renewed >= self.RENEW_EVERY_SECONDS:
+                request.session[self.KEY] = now  # marks the session modified: saved, renewed
         return self.get_response(request)

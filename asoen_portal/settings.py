@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "asoen_portal.middleware.IdleSessionMiddleware",
     "asoen_portal.middleware.PrivateCacheMiddleware",
     "asoen_portal.middleware.RejectNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -109,10 +110,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Idle timeout: a session ends after this long without a request (each request renews it),
-# so a portal left open on a shared office computer does not stay signed in for days.
+# Idle timeout: a session ends after this long without a request (asoen_portal.middleware.
+# IdleSessionMiddleware renews it while the user is active), so a portal left open on a shared
+# office computer does not stay signed in for days.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 # Password-reset mails: at most this many per address and per IP address in the window.
 PASSWORD_RESET_MAILS_PER_ADDRESS = env.int("PASSWORD_RESET_MAILS_PER_ADDRESS", default=3)
 PASSWORD_RESET_REQUESTS_PER_IP = env.int("PASSWORD_RESET_REQUESTS_PER_IP", default=10)

@@ -51,7 +51,7 @@ def activity_detail(request, pk):
 
 
 def _fields(form):
-    data = dict(form.cleaned_data)
+    data = form.service_fields()
     data["files"] = data.pop("files", None) or []
     return data
 
@@ -76,11 +76,18 @@ def activity_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         # The form must not write the row itself: the service applies the rules and history.
-        fields = _fields(form)
-        activity.refresh_from_db()
-        services.update_activity(activity=activity, by=request.user, **fields)
-        messages.success(request, _("Đã lưu thay đổi."))
-        return redirect("working_groups:activity_detail", pk=activity.pk)
+        try:
+            services.update_activity(
+                activity=activity,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                **_fields(form),
+            )
+        except services.ActivityVersionConflict as conflict:
+            form.show_current_version(conflict.current)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("working_groups:activity_detail", pk=activity.pk)
     return render(
         request, "working_groups/activity_form.html", {"form": form, "activity": activity}
     )
