@@ -35,6 +35,9 @@ BROKER_DOWN_NOTE = _(
 STALE_RUNNING_AFTER = timedelta(minutes=10)
 # A pending job whose message reached the broker this long ago was probably lost with it.
 LOST_PENDING_AFTER = timedelta(minutes=15)
+# A second request for the same report, language and user within this long is the same
+# request (a double-click, a resubmitted form): it gets the first job, not a second render.
+SAME_REQUEST_WITHIN = timedelta(seconds=5)
 # Give the request's own on_commit enqueue time to run before the beat task steps in.
 NEVER_ENQUEUED_AFTER = timedelta(seconds=30)
 
@@ -123,6 +126,21 @@ def request_render(*, report, language, by):
     if not can_request_render(by):
         raise PermissionDenied
     with transaction.atomic():
+        # The report row's lock queues a double-click's second request behind the first, so
+        # it sees the job the first one made and returns that instead of rendering twice.
+        AnnualReport.objects.select_for_update().filter(pk=report.pk).first()
+        recent = (
+            ReportRender.objects.filter(
+                report=report,
+                language=language,
+                requested_by=by,
+                created_at__gte=timezone.now() - SAME_REQUEST_WITHIN,
+            )
+            .exclude(status=ReportRender.Status.FAILED)
+            .first()
+        )
+        if recent is not None:
+            return recent
         render = ReportRender.objects.create(report=report, language=language, requested_by=by)
         transaction.on_commit(lambda: enqueue_render(render.pk))
     render.refresh_from_db()
