@@ -213,6 +213,9 @@ CELERY_TIMEZONE = TIME_ZONE
 # A web request must not hang when the broker is down: fail fast, keep the job, retry later.
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=3.0)
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+# A running render proves it is alive this often; past the lease it is shown as interrupted.
+REPORT_RENDER_HEARTBEAT_SECONDS = env.int("REPORT_RENDER_HEARTBEAT_SECONDS", default=15)
+REPORT_RENDER_LEASE_SECONDS = env.int("REPORT_RENDER_LEASE_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-jobs": {
         "task": "reports.requeue_pending_jobs",
