@@ -189,7 +189,15 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.cons
 BROKER_DIR = VAR_DIR / "broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    # A Redis restart must not end the worker: keep sockets alive, notice a dead connection
+    # within the health-check interval, and retry connecting for as long as it takes
+    # (tests/reports/test_worker_faults.py restarts a real Redis under a running worker).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_keepalive": True,
+        "health_check_interval": 10,
+        "retry_on_timeout": True,
+    }
+    CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 else:
     # Embedded broker: kombu's filesystem transport, so a real worker runs with no Redis.
     CELERY_BROKER_URL = "filesystem://"

@@ -24,11 +24,12 @@ def _database_url():
 
 
 @contextmanager
-def start_celery_worker(*, media_root, include=(), redis_url=None, env=None):
+def start_celery_worker(*, media_root, include=(), redis_url=None, env=None, options=None):
     """Run `celery worker` (solo pool) on the test database until the block ends; skip the
     test where there is no Redis or no PostgreSQL. `include` names task modules to register
     even where celery.py does not autodiscover them; `redis_url` points the worker at
-    another broker (a test's own redis-server), `env` adds variables."""
+    another broker (a test's own redis-server), `env` adds variables, `options` replaces the
+    default fast-start options (e.g. the production worker's)."""
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and PostgreSQL, so the worker process sees the test rows")
     from asoen_portal.celery import app
@@ -45,7 +46,7 @@ def start_celery_worker(*, media_root, include=(), redis_url=None, env=None):
     command = [str(Path(sys.executable).with_name("celery")), "-A", "asoen_portal", "worker"]
     for module in include:
         command += ["--include", module]
-    command += [
+    command += options or [
         "--pool=solo",
         "--loglevel=WARNING",
         "--without-mingle",

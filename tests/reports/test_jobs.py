@@ -86,9 +86,7 @@ def _running(report, *, heartbeat_ago, attempts=1):
     )
 
 
-def test_a_job_whose_heartbeat_stopped_is_shown_interrupted_with_a_retry(
-    report, leadership_client
-):
+def test_a_job_whose_heartbeat_stopped_is_shown_interrupted_with_a_retry(report, leadership_client):
     job = _running(report, heartbeat_ago=datetime.timedelta(seconds=61))
 
     html = leadership_client.get(reverse("reports:render_status", args=[job.pk])).content.decode()
