@@ -95,6 +95,8 @@ def check_attachment(file):
         )
 
 
+# Atomic: a file that cannot be stored (full disk) rolls the row back with it.
+@transaction.atomic
 def add_meeting_document(*, meeting, title, file, by):
     if not can_edit_meeting(by, meeting):
         raise PermissionDenied

@@ -38,6 +38,10 @@ BROKER_DOWN_NOTE = _(
 # lost its worker (killed, out of memory, database gone): it is marked failed rather than
 # requeued, because a report that kills a worker would loop forever; the user sees that it
 # was interrupted, with a retry button.
+REPORT_STORAGE_FULL = _(
+    "Máy chủ đã hết dung lượng lưu trữ nên chưa tạo được tệp báo cáo; hãy báo bộ phận công "
+    "nghệ thông tin rồi bấm “Thử lại”."
+)
 INTERRUPTED_ERROR = _("Tiến trình tạo báo cáo bị gián đoạn giữa chừng; hãy bấm “Thử lại”.")
 # A pending job whose message reached the broker this long ago was probably lost with it.
 LOST_PENDING_AFTER = timedelta(minutes=15)
@@ -307,6 +311,10 @@ def run_render(render_id, *, final_attempt=True):
 
 
 def _error_text(exc):
+    from asoen_portal.storage import FULL_ERRNOS
+
+    if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
+        return str(REPORT_STORAGE_FULL)
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 

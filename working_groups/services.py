@@ -74,8 +74,7 @@ def log_activity(*, author, files=(), **fields):
     activity._history_user = author
     activity.save()
     _set_links(activity, links)
-    for upload in files:
-        add_attachment(activity=activity, upload=upload, by=author)
+    add_attachments(activity=activity, uploads=files, by=author)
     return activity
 
 
@@ -96,8 +95,7 @@ def update_activity(*, activity, by, expected_version=None, files=(), **fields):
     activity._history_user = by
     activity.save()
     _set_links(activity, links)
-    for upload in files:
-        add_attachment(activity=activity, upload=upload, by=by)
+    add_attachments(activity=activity, uploads=files, by=by)
     return activity
 
 
@@ -120,6 +118,21 @@ def validate_attachment(upload):
             ),
             code="attachment_size",
         )
+
+
+@transaction.atomic
+def add_attachments(*, activity, uploads, by):
+    """Keep several uploaded files with an activity: all of them, or (on an error such as a
+    full disk) none — the rows roll back and the files already stored are removed."""
+    stored = []
+    try:
+        for upload in uploads:
+            stored.append(add_attachment(activity=activity, upload=upload, by=by))
+    except BaseException:
+        for attachment in stored:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
+    return stored
 
 
 def add_attachment(*, activity, upload, by):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
+from asoen_portal.storage import storage_error_message
 
 from .. import selectors, services
 from ..filters import ActivityFilter
@@ -62,7 +63,11 @@ def activity_create(request):
         raise PermissionDenied
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        activity = services.log_activity(author=request.user, **_fields(form))
+        try:
+            activity = services.log_activity(author=request.user, **_fields(form))
+        except OSError as error:  # the disk is full: the service rolled everything back
+            form.add_error(None, storage_error_message(error))
+            return render(request, "working_groups/activity_form.html", {"form": form}, status=507)
         messages.success(request, _("Đã ghi nhận hoạt động “{title}”.").format(title=activity))
         return redirect("working_groups:activity_detail", pk=activity.pk)
     return render(request, "working_groups/activity_form.html", {"form": form})
@@ -85,6 +90,10 @@ def activity_edit(request, pk):
             )
         except services.ActivityVersionConflict as conflict:
             form.show_current_version(conflict.current)
+        except OSError as error:
+            form.add_error(None, storage_error_message(error))
+            context = {"form": form, "activity": activity}
+            return render(request, "working_groups/activity_form.html", context, status=507)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("working_groups:activity_detail", pk=activity.pk)
@@ -99,9 +108,14 @@ def attachment_add(request, pk):
     activity = selectors.get_activity_for_user(request.user, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        for upload in form.cleaned_data["files"]:
-            services.add_attachment(activity=activity, upload=upload, by=request.user)
-        messages.success(request, _("Đã thêm tệp đính kèm."))
+        try:
+            services.add_attachments(
+                activity=activity, uploads=form.cleaned_data["files"], by=request.user
+            )
+        except OSError as error:
+            messages.error(request, storage_error_message(error))
+        else:
+            messages.success(request, _("Đã thêm tệp đính kèm."))
     else:
         for error in form.errors.get("files", []):
             messages.error(request, error)
