@@ -15,11 +15,14 @@ WORKDIR /app
 COPY pyproject.toml ./
 # Install the dependencies first so code changes don't rebuild this layer.
 RUN python -c 'import tomllib, subprocess, sys; deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; subprocess.check_call([sys.executable, "-m", "pip", "install", "--no-cache-dir", *deps])'
+# .dockerignore keeps .env, var/ (data and uploads), .git and local environments out.
 COPY . .
 RUN pybabel compile --domain django --directory locale \
  && DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput
 
-RUN useradd --create-home asoen && mkdir -p /app/var && chown -R asoen /app/var
+# The processes run as an unprivileged user: the code stays root-owned (read-only to them),
+# only var/ (media, broker folder, cache) is theirs to write.
+RUN useradd --create-home --uid 10001 asoen && mkdir -p /app/var && chown -R asoen /app/var
 USER asoen
 EXPOSE 8000
 CMD ["gunicorn", "asoen_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -48,7 +48,7 @@ run: install system-deps translations
 	$(BIN)/python manage.py load_seed
 	$(BIN)/python manage.py load_demo
 	@echo; echo "  Cổng ASOEN Việt Nam: http://$(HOST):$(PORT)/   (Ctrl-C để dừng / to stop)"; \
-	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..."; echo
+	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..., quan-tri (admin)"; echo
 	HOST=$(HOST) PORT=$(PORT) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/honcho start --no-prefix
 
 test: install test-deps translations

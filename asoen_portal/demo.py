@@ -4,33 +4,30 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from asoen_portal.access import LEADERSHIP, SECRETARIAT
+from asoen_portal.roles import set_up_roles
 
 DEMO_PASSWORD = "asoen-demo"
-PORTAL_APPS = ["working_groups", "meetings", "heritage_parks", "cooperation", "reports", "auth"]
 
 
 @transaction.atomic
 def create_demo_accounts():
-    """secretariat, leadership and focal-<code> for each group; returns the usernames."""
+    """secretariat, leadership, focal-<code> for each group and quan-tri (IT staff, the only
+    admin user); returns the usernames."""
     from working_groups.models import FocalPerson, WorkingGroup
 
     User = get_user_model()
-    secretariat_group, _ = Group.objects.get_or_create(name=SECRETARIAT)
-    # The secretariat manages every record and the user accounts, also from the admin.
-    secretariat_group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=PORTAL_APPS)
-    )
-    leadership_group, _ = Group.objects.get_or_create(name=LEADERSHIP)
+    roles = set_up_roles()
+    secretariat_group, leadership_group = roles[SECRETARIAT], roles[LEADERSHIP]
 
     def account(username, first_name, last_name, *, group=None, staff=False):
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first_name, last_name
         user.email = f"{username}@asoen.example.vn"
-        user.is_staff = staff
+        # Only IT staff use the admin; the secretariat works in the portal.
+        user.is_staff = user.is_superuser = staff
         user.set_password(DEMO_PASSWORD)
         user.save()
         if group:
@@ -38,7 +35,7 @@ def create_demo_accounts():
         return user
 
     names = [
-        account("secretariat", "Văn phòng", "ASOEN", group=secretariat_group, staff=True).username,
+        account("secretariat", "Văn phòng", "ASOEN", group=secretariat_group).username,
         account("leadership", "Lãnh đạo", "ASOEN", group=leadership_group).username,
     ]
     for group in WorkingGroup.objects.all():
@@ -54,6 +51,7 @@ def create_demo_accounts():
             },
         )
         names.append(username)
+    names.append(account("quan-tri", "Quản trị", "hệ thống", staff=True).username)
     return names
 
 

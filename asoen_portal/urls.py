@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from asoen_portal import accounts
 from asoen_portal.dashboard import dashboard
 from asoen_portal.health import healthz
 
@@ -8,6 +9,13 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before Django's auth URLs: the same names, with the portal's throttles.
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path(
+        "accounts/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", dashboard, name="dashboard"),
     # working_groups serves /activities/, /tasks/ and /working-groups/.

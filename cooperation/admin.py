@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import AseanDocument, LegalInstrument, Partner, PartnerProject
 
 
 @admin.register(LegalInstrument)
-class LegalInstrumentAdmin(SimpleHistoryAdmin):
+class LegalInstrumentAdmin(HistoryAdmin):
     list_display = ["number", "kind", "issuer", "issued_on"]
     list_filter = ["kind", "issuer"]
     search_fields = ["number", "title", "title_en", "approves"]
@@ -13,14 +14,14 @@ class LegalInstrumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(HistoryAdmin):
     list_display = ["code", "name", "kind", "is_priority"]
     list_filter = ["kind", "is_priority"]
     search_fields = ["code", "name", "name_en"]
 
 
 @admin.register(AseanDocument)
-class AseanDocumentAdmin(SimpleHistoryAdmin):
+class AseanDocumentAdmin(HistoryAdmin):
     list_display = ["code", "title", "kind", "year", "status", "partner"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["code", "title", "title_en"]
@@ -28,7 +29,7 @@ class AseanDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerProject)
-class PartnerProjectAdmin(SimpleHistoryAdmin):
+class PartnerProjectAdmin(HistoryAdmin):
     list_display = ["code", "title", "channel", "status", "start_year", "end_year"]
     list_filter = ["status"]
     search_fields = ["code", "title", "title_en"]

@@ -1,24 +1,25 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark, Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(HistoryAdmin):
     list_display = ["code", "name", "working_group"]
     search_fields = ["code", "name", "name_en"]
 
 
 @admin.register(HeritagePark)
-class HeritageParkAdmin(SimpleHistoryAdmin):
+class HeritageParkAdmin(HistoryAdmin):
     list_display = ["name", "province", "year_recognised", "status"]
     list_filter = ["status", "year_recognised"]
     search_fields = ["name", "name_en", "province"]
 
 
 @admin.register(EcoSchoolAward)
-class EcoSchoolAwardAdmin(SimpleHistoryAdmin):
+class EcoSchoolAwardAdmin(HistoryAdmin):
     list_display = ["year", "theme", "school", "province"]
     list_filter = ["year"]
     search_fields = ["theme", "school", "province"]
@@ -30,14 +31,14 @@ class EscAwardInline(admin.TabularInline):
 
 
 @admin.register(EscAwardRound)
-class EscAwardRoundAdmin(SimpleHistoryAdmin):
+class EscAwardRoundAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "edition", "year", "regional_recipients"]
     list_filter = ["kind", "year"]
     inlines = [EscAwardInline]
 
 
 @admin.register(EscAward)
-class EscAwardAdmin(SimpleHistoryAdmin):
+class EscAwardAdmin(HistoryAdmin):
     list_display = ["city", "province", "round", "category"]
     list_filter = ["category", "round"]
     search_fields = ["city", "province"]

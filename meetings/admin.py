@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument, MeetingSeries
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(SimpleHistoryAdmin):
+class MeetingSeriesAdmin(HistoryAdmin):
     list_display = ["code", "name", "kind", "working_group"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "name_en"]
@@ -23,7 +24,7 @@ class MeetingDocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "title",
@@ -42,7 +43,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(SimpleHistoryAdmin):
+class ChecklistItemAdmin(HistoryAdmin):
     list_display = ["title", "meeting", "owner_name", "deadline", "done"]
     list_filter = ["done"]
     search_fields = ["title", "owner_name"]
@@ -50,7 +51,7 @@ class ChecklistItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeetingDocument)
-class MeetingDocumentAdmin(SimpleHistoryAdmin):
+class MeetingDocumentAdmin(HistoryAdmin):
     list_display = ["title", "meeting", "uploaded_by", "created_at"]
     search_fields = ["title"]
     list_select_related = ["meeting__series", "uploaded_by"]

@@ -86,6 +86,8 @@ def update_meeting(*, meeting: Meeting, by: User, **fields: Any) -> Meeting:
     return meeting
 
 
+# Atomic: a file that cannot be stored (full disk) rolls the row back with it.
+@transaction.atomic
 def add_meeting_document(*, meeting: Meeting, title: str, file: File, by: User) -> MeetingDocument:
     access.require(access.can_edit_meeting(by, meeting))
     validate_attachment(file)

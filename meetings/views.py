@@ -37,14 +37,20 @@ def meeting_list(request):
     )
 
 
+CALENDAR_YEARS = range(1990, 2101)
+
+
 def _month_param(request):
     today = timezone.localdate()
     try:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
         datetime.date(year, month, 1)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         raise Http404 from error
+    # The grid also reaches into the months before and after: far years would overflow.
+    if year not in CALENDAR_YEARS:
+        raise Http404
     return year, month
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from asoen_portal import access
 from asoen_portal.htmx import is_htmx
+from asoen_portal.storage import storage_error_message
 from meetings.forms import ChecklistItemForm, MeetingDocumentForm
 from meetings.models import MeetingDocument
 from meetings.services import (
@@ -26,12 +27,17 @@ def document_upload(request, pk):
     meeting = access.get_meeting_for_user(request.user, pk, write=True)
     form = MeetingDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        add_meeting_document(
-            meeting=meeting,
-            title=form.cleaned_data["title"],
-            file=form.cleaned_data["file"],
-            by=request.user,
-        )
+        try:
+            add_meeting_document(
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except OSError as error:  # the disk is full: no row, no partial file
+            form.add_error(None, storage_error_message(error))
+            context = {"form": form, "meeting": meeting}
+            return render(request, "meetings/meetingdocument_form.html", context, status=507)
         messages.success(request, _("Đã tải lên tài liệu."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/meetingdocument_form.html", {"form": form, "meeting": meeting})

@@ -169,6 +169,8 @@ class ReportRender(TimeStampedModel):
     )
     enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    # Stamped by the running worker every few seconds; a stale stamp means the worker died.
+    heartbeat_at = models.DateTimeField(_("còn chạy lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     history = HistoricalRecords()
 

@@ -9,12 +9,16 @@ twice and a killed worker never leaves a half-written file.
 import logging
 import os
 import tempfile
+import threading
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import Error as DatabaseError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -29,12 +33,21 @@ BROKER_DOWN_NOTE = _(
     "Hàng đợi tạo báo cáo tạm thời không kết nối được; yêu cầu đã được lưu và sẽ tự động "
     "chạy khi hàng đợi hoạt động trở lại."
 )
-# A job still "running" after this long lost its worker (killed, out of memory): it is marked
-# failed rather than requeued, because a report that kills a worker would loop forever; the
-# user sees the error and may retry.
-STALE_RUNNING_AFTER = timedelta(minutes=10)
+# A running job stamps heartbeat_at every REPORT_RENDER_HEARTBEAT_SECONDS; one whose stamp is
+# older than REPORT_RENDER_LEASE_SECONDS
+# lost its worker (killed, out of memory, database gone): it is marked failed rather than
+# requeued, because a report that kills a worker would loop forever; the user sees that it
+# was interrupted, with a retry button.
+REPORT_STORAGE_FULL = _(
+    "Máy chủ đã hết dung lượng lưu trữ nên chưa tạo được tệp báo cáo; hãy báo bộ phận công "
+    "nghệ thông tin rồi bấm “Thử lại”."
+)
+INTERRUPTED_ERROR = _("Tiến trình tạo báo cáo bị gián đoạn giữa chừng; hãy bấm “Thử lại”.")
 # A pending job whose message reached the broker this long ago was probably lost with it.
 LOST_PENDING_AFTER = timedelta(minutes=15)
+# A second request for the same report, language and user within this long is the same
+# request (a double-click, a resubmitted form): it gets the first job, not a second render.
+SAME_REQUEST_WITHIN = timedelta(seconds=5)
 # Give the request's own on_commit enqueue time to run before the beat task steps in.
 NEVER_ENQUEUED_AFTER = timedelta(seconds=30)
 
@@ -126,6 +139,21 @@ def request_render(*, report, language, by):
     """
     access.require(access.can_render_reports(by))
     with transaction.atomic():
+        # The report row's lock queues a double-click's second request behind the first, so
+        # it sees the job the first one made and returns that instead of rendering twice.
+        AnnualReport.objects.select_for_update().filter(pk=report.pk).first()
+        recent = (
+            ReportRender.objects.filter(
+                report=report,
+                language=language,
+                requested_by=by,
+                created_at__gte=timezone.now() - SAME_REQUEST_WITHIN,
+            )
+            .exclude(status=ReportRender.Status.FAILED)
+            .first()
+        )
+        if recent is not None:
+            return recent
         render = ReportRender.objects.create(report=report, language=language, requested_by=by)
         transaction.on_commit(lambda: enqueue_render(render.pk))
     render.refresh_from_db()
@@ -179,64 +207,134 @@ def build_report_bytes(*, report, language):
 
 
 def claim_render(render_id):
-    """pending → running; False if another delivery of the message got there first."""
-    return bool(
-        ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.PENDING).update(
-            status=ReportRender.Status.RUNNING,
-            started_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-        )
+    """pending → running; the attempt number that owns the job, or None if another delivery
+    of the message got there first. Every later write of this run matches that number, so a
+    run that lost the job (failed as interrupted, then retried) can never store a file."""
+    now = timezone.now()
+    claimed = ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.PENDING).update(
+        status=ReportRender.Status.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+        error="",
     )
+    if not claimed:
+        return None
+    return ReportRender.objects.values_list("attempts", flat=True).get(pk=render_id)
+
+
+def _owned(render_id, attempt):
+    return ReportRender.objects.filter(
+        pk=render_id, status=ReportRender.Status.RUNNING, attempts=attempt
+    )
+
+
+@contextmanager
+def _heartbeat(render_id, attempt):
+    """While the block runs, a thread stamps heartbeat_at every few seconds, so a job whose
+    worker died is recognised after the lease instead of after the longest possible render."""
+    from django.db import connection
+
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(settings.REPORT_RENDER_HEARTBEAT_SECONDS):
+                try:
+                    _owned(render_id, attempt).update(heartbeat_at=timezone.now())
+                except DatabaseError as exc:  # the database restarts: beat again later
+                    logger.warning("Render %s heartbeat failed: %s", render_id, exc)
+                    connection.close()
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"render-{render_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def _write_status(render_id, attempt, **fields):
+    """A status write that survives one lost database connection (PostgreSQL restarted
+    while the PDF was being made): reconnect once, then give up to the lease."""
+    from django.db import connection
+
+    for last_try in (False, True):
+        try:
+            return _owned(render_id, attempt).update(**fields)
+        except DatabaseError:
+            if last_try:
+                raise
+            connection.close()
+    return 0
 
 
 def run_render(render_id, *, final_attempt=True):
     """Claim the job, render it, store the file atomically and mark it done.
 
+    Everything after the claim — the final write included — is inside the error handling:
+    on any error the file written (if any) is deleted, so no PDF exists without a done row.
     Transient errors (database, file system) put the job back to pending and propagate so
     Celery retries with backoff; on the final attempt, or on any other error, it is failed
-    with the error text and no file.
+    with the error text. If even that write fails, the lease marks the job interrupted.
     """
-    from django.db import OperationalError
-
-    if not claim_render(render_id):
+    attempt = claim_render(render_id)
+    if attempt is None:
         return None
-    render = ReportRender.objects.select_related("report").get(pk=render_id)
     name = None
     try:
-        data = build_report_bytes(report=render.report, language=render.language)
-        name = _store_atomically(render, data)
-    except (OperationalError, OSError) as exc:
-        _discard(name)
-        if final_attempt:
-            _fail(render_id, exc)
-        else:
-            ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.RUNNING).update(
-                status=ReportRender.Status.PENDING, error=_error_text(exc)
+        with _heartbeat(render_id, attempt):
+            render = ReportRender.objects.select_related("report").get(pk=render_id)
+            data = build_report_bytes(report=render.report, language=render.language)
+            name = _store_atomically(render, data)
+            done = _write_status(
+                render_id,
+                attempt,
+                status=ReportRender.Status.DONE,
+                file=name,
+                finished_at=timezone.now(),
+                error="",
             )
+    except (DatabaseError, OSError) as exc:
+        _discard(name)
+        _record_failure(render_id, attempt, exc, retry=not final_attempt)
         raise
     except Exception as exc:
         _discard(name)
-        _fail(render_id, exc)
+        _record_failure(render_id, attempt, exc, retry=False)
         logger.exception("Render %s failed", render_id)
         return False
-    done = ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.RUNNING).update(
-        status=ReportRender.Status.DONE, file=name, finished_at=timezone.now(), error=""
-    )
     if not done:
-        _discard(name)  # the job was failed as stale meanwhile: keep no orphan file
+        _discard(name)  # the job was failed as interrupted meanwhile: keep no orphan file
         return False
     return True
 
 
 def _error_text(exc):
+    from asoen_portal.storage import FULL_ERRNOS
+
+    if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
+        return str(REPORT_STORAGE_FULL)
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 
-def _fail(render_id, exc):
-    ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.RUNNING).update(
-        status=ReportRender.Status.FAILED, error=_error_text(exc), finished_at=timezone.now()
+def _record_failure(render_id, attempt, exc, *, retry):
+    fields = (
+        {"status": ReportRender.Status.PENDING, "error": _error_text(exc)}
+        if retry
+        else {
+            "status": ReportRender.Status.FAILED,
+            "error": _error_text(exc),
+            "finished_at": timezone.now(),
+        }
     )
+    try:
+        _write_status(render_id, attempt, **fields)
+    except DatabaseError:
+        logger.exception("Render %s: could not record the failure; the lease will", render_id)
 
 
 def _store_atomically(render, data):
@@ -272,19 +370,28 @@ def _discard(name):
         ReportRender._meta.get_field("file").storage.delete(name)
 
 
+def fail_interrupted_renders(now=None, *, pks=None):
+    """Mark failed, with a retry offered, the running jobs whose heartbeat stopped (the worker
+    was killed or lost the database); returns how many."""
+    now = now or timezone.now()
+    expired = now - timedelta(seconds=settings.REPORT_RENDER_LEASE_SECONDS)
+    interrupted = ReportRender.objects.filter(status=ReportRender.Status.RUNNING).filter(
+        Q(heartbeat_at__lt=expired) | Q(heartbeat_at__isnull=True, started_at__lt=expired)
+    )
+    if pks is not None:
+        interrupted = interrupted.filter(pk__in=pks)
+    return interrupted.update(
+        status=ReportRender.Status.FAILED,
+        finished_at=now,
+        error=str(INTERRUPTED_ERROR),
+    )
+
+
 def requeue_stalled_jobs(now=None):
     """The beat task's work: enqueue jobs the broker never got or lost; fail jobs whose worker
     died. Returns (requeued, failed) counts."""
     now = now or timezone.now()
-    failed = ReportRender.objects.filter(
-        status=ReportRender.Status.RUNNING, started_at__lt=now - STALE_RUNNING_AFTER
-    ).update(
-        status=ReportRender.Status.FAILED,
-        finished_at=now,
-        error=str(
-            _("Tiến trình tạo báo cáo bị dừng giữa chừng (quá {minutes} phút); hãy thử lại.")
-        ).format(minutes=int(STALE_RUNNING_AFTER.total_seconds() // 60)),
-    )
+    failed = fail_interrupted_renders(now)
     stalled = ReportRender.objects.filter(status=ReportRender.Status.PENDING).filter(
         Q(enqueued_at__isnull=True, created_at__lt=now - NEVER_ENQUEUED_AFTER)
         | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)

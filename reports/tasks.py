@@ -1,7 +1,7 @@
 """Celery tasks of the reports app: thin wrappers around services."""
 
 from celery import shared_task
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 
 MAX_RETRIES = 3
 
@@ -9,7 +9,7 @@ MAX_RETRIES = 3
 @shared_task(
     name="reports.render_annual_report",
     bind=True,
-    autoretry_for=(OperationalError, OSError),
+    autoretry_for=(OperationalError, InterfaceError, OSError),
     retry_backoff=2,
     retry_backoff_max=60,
     retry_jitter=True,

@@ -181,6 +181,10 @@ def render_retry(request, pk):
 def render_status(request, pk):
     """The job's row, polled by HTMX every 2 s until it is done or failed."""
     job = access.get_render_for_user(request.user, pk)
+    # Each poll applies the lease itself, so a dead worker shows within a minute or so even
+    # when beat is not running.
+    if services.fail_interrupted_renders(pks=[job.pk]):
+        job.refresh_from_db()
     context = {"job": job, "can_render": access.can_render_reports(request.user)}
     return render(request, "reports/_render_row.html", context)
 

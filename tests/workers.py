@@ -24,26 +24,29 @@ def _database_url():
 
 
 @contextmanager
-def start_celery_worker(*, media_root, include=(), broker_url=None):
+def start_celery_worker(*, media_root, include=(), redis_url=None, env=None, options=None):
     """Run `celery worker` (solo pool) on the test database until the block ends; skip the
     test where there is no Redis or no PostgreSQL. `include` names task modules to register
-    even where celery.py does not autodiscover them; `broker_url` replaces REDIS_URL (a test's
-    own redis-server)."""
+    even where celery.py does not autodiscover them; `redis_url` points the worker at
+    another broker (a test's own redis-server), `env` adds variables, `options` replaces the
+    default fast-start options (e.g. the production worker's)."""
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and PostgreSQL, so the worker process sees the test rows")
     from asoen_portal.celery import app
 
-    app.control.purge()  # messages left by earlier tests (their rows are gone) go first
+    if redis_url is None:
+        app.control.purge()  # messages left by earlier tests (their rows are gone) go first
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
-        "REDIS_URL": broker_url or settings.REDIS_URL,
+        "REDIS_URL": redis_url or settings.REDIS_URL,
         "MEDIA_ROOT": str(media_root),
+        **(env or {}),
     }
     command = [str(Path(sys.executable).with_name("celery")), "-A", "asoen_portal", "worker"]
     for module in include:
         command += ["--include", module]
-    command += [
+    command += options or [
         "--pool=solo",
         "--loglevel=WARNING",
         "--without-mingle",

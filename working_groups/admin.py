@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import (
     Activity,
@@ -14,7 +15,7 @@ from .models import (
 
 
 @admin.register(FocalUnit)
-class FocalUnitAdmin(SimpleHistoryAdmin):
+class FocalUnitAdmin(HistoryAdmin):
     list_display = ["name", "abbreviation", "ministry"]
     search_fields = ["name", "name_en", "abbreviation"]
 
@@ -26,7 +27,7 @@ class FocalPersonInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(SimpleHistoryAdmin):
+class WorkingGroupAdmin(HistoryAdmin):
     list_display = ["code", "name", "kind", "focal_unit", "order"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "name_en"]
@@ -34,7 +35,7 @@ class WorkingGroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocalPerson)
-class FocalPersonAdmin(SimpleHistoryAdmin):
+class FocalPersonAdmin(HistoryAdmin):
     list_display = ["full_name", "working_group", "role", "user", "is_active"]
     list_filter = ["working_group", "role", "is_active"]
     search_fields = ["full_name", "email", "user__username"]
@@ -43,7 +44,7 @@ class FocalPersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RegionalLeadTerm)
-class RegionalLeadTermAdmin(SimpleHistoryAdmin):
+class RegionalLeadTermAdmin(HistoryAdmin):
     list_display = ["working_group", "start_year", "end_year", "status"]
     list_filter = ["status", "working_group"]
 
@@ -56,7 +57,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(SimpleHistoryAdmin):
+class AttachmentAdmin(HistoryAdmin):
     list_display = ["original_name", "activity", "size", "uploaded_by", "created_at"]
     search_fields = ["original_name", "activity__title"]
     list_select_related = ["activity", "uploaded_by"]
@@ -64,7 +65,7 @@ class AttachmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(HistoryAdmin):
     list_display = ["title", "start_date", "working_group", "kind", "theme"]
     list_filter = ["kind", "theme", "working_group", ("start_date", admin.DateFieldListFilter)]
     search_fields = ["title", "title_en", "description", "search_text"]
@@ -93,13 +94,16 @@ class StatusUpdateInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(HistoryAdmin):
     list_display = ["title", "year", "report_section", "working_group", "status", "progress"]
     list_filter = ["year", "status", "working_group", "theme"]
     search_fields = ["title", "title_en", "description"]
     autocomplete_fields = ["meeting"]
     list_select_related = ["working_group"]
     inlines = [StatusUpdateInline]
+    # Status changes go through update_task_status, which keeps a StatusUpdate and the
+    # version counter; an admin edit of these would bypass both.
+    readonly_fields = ["status", "progress", "last_status_at"]
 
 
 @admin.register(StatusUpdate)
@@ -109,3 +113,10 @@ class StatusUpdateAdmin(admin.ModelAdmin):
     search_fields = ["task__title", "note"]
     list_select_related = ["task", "author"]
     readonly_fields = ["task", "status", "progress", "note", "author", "created_at"]
+
+    # The status history is a record of what happened: it is read, never written, here.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -53,13 +53,38 @@ class GroupScopedForm(RecordForm):
 
     A focal point must pick one of their groups; only the secretariat may leave it empty
     (the secretariat's own records). Posting another group's id fails as an invalid choice.
+    Editing an existing record carries, hidden, the version the user saw: the service
+    refuses the save if the record changed since (see services.VersionConflict).
     """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["working_group"]
         field.queryset = editable_groups(user)
         field.required = not access.can_edit_group_records(user, None)
+        if self.instance.pk:
+            self.fields["version"].required = True
+            self.fields["version"].initial = self.instance.version
+
+    def show_current_version(self, current):
+        """After a conflict: keep what the user typed, offer to save over `current`."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current.version
+        self.add_error(
+            None,
+            _(
+                "Bản ghi vừa được người khác cập nhật trong lúc bạn sửa. Nội dung bạn nhập vẫn "
+                "được giữ bên dưới; hãy xem lại rồi bấm Lưu một lần nữa."
+            ),
+        )
+
+    def service_fields(self):
+        """The cleaned data as service keyword arguments (the version goes separately)."""
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        return data
 
 
 class ActivityForm(GroupScopedForm):

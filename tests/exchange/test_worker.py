@@ -120,7 +120,7 @@ def test_redis_down_at_upload_job_waits_and_finishes_when_redis_is_back(
             start_celery_worker(
                 media_root=settings.MEDIA_ROOT,
                 include=["asoen_portal.exchange.tasks"],
-                broker_url=broker_url,
+                redis_url=broker_url,
             ),
         ):
             # What beat does every minute, a minute later.

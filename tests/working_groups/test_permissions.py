@@ -17,11 +17,18 @@ def _activity_data(group, title="Hội thảo cập nhật Kế hoạch đa dạ
         "kind": Activity.Kind.MEETING_HOSTED,
         "title": title,
         "report_order": 100,
+        "version": 1,  # an edit posts the version its page showed; a new record ignores it
     }
 
 
 def _task_data(group, title="Tổ chức Hội nghị AWGNCB 36"):
-    return {"year": 2026, "working_group": group.pk, "title": title, "report_order": 100}
+    return {
+        "year": 2026,
+        "working_group": group.pk,
+        "title": title,
+        "report_order": 100,
+        "version": 1,
+    }
 
 
 @pytest.fixture

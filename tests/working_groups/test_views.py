@@ -295,7 +295,7 @@ def test_login_page_and_lockout_message(client, secretariat_user):
         assert response.status_code == 200
     response = client.post("/accounts/login/", {"username": "secretariat", "password": "x"})
     assert response.status_code == 429
-    assert "Tài khoản đã bị tạm khóa vì nhập sai mật khẩu 5 lần liên tiếp." in (
+    assert "Đăng nhập từ máy này tạm thời bị chặn vì mật khẩu bị nhập sai 5 lần liên tiếp." in (
         response.content.decode()
     )
     assert "Vui lòng thử lại sau 15 phút" in response.content.decode()

@@ -104,6 +104,8 @@ class Activity(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # Bumped by every edit, so a form posted from a stale page is caught (not last-writer-wins).
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[instruments, documents, projects, programmes])
 
     class Meta:

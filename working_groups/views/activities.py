@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from asoen_portal import access
 from asoen_portal.pagination import paginate
+from asoen_portal.storage import storage_error_message
 
 from .. import selectors, services
 from ..filters import ActivityFilter
@@ -51,7 +52,7 @@ def activity_detail(request, pk):
 
 
 def _fields(form):
-    data = dict(form.cleaned_data)
+    data = form.service_fields()
     data["files"] = data.pop("files", None) or []
     return data
 
@@ -61,7 +62,11 @@ def activity_create(request):
     access.require(access.can_create_group_records(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        activity = services.log_activity(author=request.user, **_fields(form))
+        try:
+            activity = services.log_activity(author=request.user, **_fields(form))
+        except OSError as error:  # the disk is full: the service rolled everything back
+            form.add_error(None, storage_error_message(error))
+            return render(request, "working_groups/activity_form.html", {"form": form}, status=507)
         messages.success(request, _("Đã ghi nhận hoạt động “{title}”.").format(title=activity))
         return redirect("working_groups:activity_detail", pk=activity.pk)
     return render(request, "working_groups/activity_form.html", {"form": form})
@@ -74,9 +79,23 @@ def activity_edit(request, pk):
         request.POST or None, request.FILES or None, instance=activity, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        services.update_activity(activity=activity, by=request.user, **_fields(form))
-        messages.success(request, _("Đã lưu thay đổi."))
-        return redirect("working_groups:activity_detail", pk=activity.pk)
+        # The form must not write the row itself: the service applies the rules and history.
+        try:
+            services.update_activity(
+                activity=activity,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                **_fields(form),
+            )
+        except services.ActivityVersionConflict as conflict:
+            form.show_current_version(conflict.current)
+        except OSError as error:
+            form.add_error(None, storage_error_message(error))
+            context = {"form": form, "activity": activity}
+            return render(request, "working_groups/activity_form.html", context, status=507)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("working_groups:activity_detail", pk=activity.pk)
     return render(
         request, "working_groups/activity_form.html", {"form": form, "activity": activity}
     )
@@ -88,16 +107,20 @@ def attachment_add(request, pk):
     activity = access.get_activity_for_user(request.user, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        uploads = form.cleaned_data["files"]
-        for upload in uploads:
-            services.add_attachment(activity=activity, upload=upload, by=request.user)
-        count = len(uploads)
-        messages.success(
-            request,
-            ngettext(
-                "Đã thêm {count} tệp đính kèm.", "Đã thêm {count} tệp đính kèm.", count
-            ).format(count=count),
-        )
+        try:
+            services.add_attachments(
+                activity=activity, uploads=form.cleaned_data["files"], by=request.user
+            )
+        except OSError as error:
+            messages.error(request, storage_error_message(error))
+        else:
+            count = len(form.cleaned_data["files"])
+            messages.success(
+                request,
+                ngettext(
+                    "Đã thêm {count} tệp đính kèm.", "Đã thêm {count} tệp đính kèm.", count
+                ).format(count=count),
+            )
     else:
         for error in form.errors.get("files", []):
             messages.error(request, error)

@@ -101,7 +101,7 @@ def task_create(request):
     access.require(access.can_create_group_records(request.user))
     form = TaskForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        task = services.create_task(by=request.user, **form.cleaned_data)
+        task = services.create_task(by=request.user, **form.service_fields())
         messages.success(request, _("Đã tạo nhiệm vụ “{title}”.").format(title=task))
         return redirect("working_groups:task_detail", pk=task.pk)
     return render(request, "working_groups/task_form.html", {"form": form})
@@ -112,7 +112,16 @@ def task_edit(request, pk):
     task = access.get_task_for_user(request.user, pk, write=True)
     form = TaskForm(request.POST or None, instance=task, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.update_task(task=task, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã lưu thay đổi."))
-        return redirect("working_groups:task_detail", pk=task.pk)
+        try:
+            services.update_task(
+                task=task,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.service_fields(),
+            )
+        except services.TaskVersionConflict as conflict:
+            form.show_current_version(conflict.current)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("working_groups:task_detail", pk=task.pk)
     return render(request, "working_groups/task_form.html", {"form": form, "task": task})

@@ -1,0 +1,21 @@
+"""What every portal ModelAdmin with an audit trail builds on.
+
+The admin is for IT staff; the secretariat works in the portal. Even IT staff cannot rewrite
+the past: django-simple-history's "revert" form (which only hides its button when
+SIMPLE_HISTORY_REVERT_DISABLED is on, and still saves a POST) is refused outright.
+"""
+
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose history pages can be read but never saved."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
