@@ -88,3 +88,9 @@ def get_for_user(queryset, user, *, pk, write=False, group_field="working_group"
         if not can_edit_group(user, owner.pk if owner is not None else None):
             raise PermissionDenied
     return obj
+
+
+def can_manage_people(user):
+    """Invite users, give and take roles, deactivate accounts: the secretariat's job in the
+    portal (the admin is for IT staff)."""
+    return is_secretariat(user)

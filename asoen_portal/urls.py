@@ -1,13 +1,25 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from django.contrib.auth.views import PasswordResetView
+
 from asoen_portal.health import healthz
+from people.forms import LocalisedPasswordResetForm
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before Django's own: reset e-mails are written in each recipient's language.
+    path(
+        "accounts/password_reset/",
+        PasswordResetView.as_view(form_class=LocalisedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("notifications/", include("notifications.urls")),
+    # people serves /profile/ and /people/.
+    path("", include("people.urls")),
     # working_groups serves /, /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
     path("meetings/", include("meetings.urls")),

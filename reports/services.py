@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal.access import ensure_secretariat, is_leadership, is_secretariat
+from notifications import events as notification_events
 from reports.models import AnnualReport, ReportNarrative, ReportRender, render_path
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ def submit_report(*, report, by):
     report.submitted_by, report.submitted_at = by, timezone.now()
     report._history_user = by
     report.save()
+    notification_events.report_submitted(report=report, by=by)
     return report
 
 
@@ -96,6 +98,7 @@ def approve_report(*, report, by):
     report.approved_by, report.approved_at = by, timezone.now()
     report._history_user = by
     report.save()
+    notification_events.report_decided(report=report, by=by, approved=True)
     return report
 
 
@@ -108,6 +111,7 @@ def return_report(*, report, by):
     report.status = AnnualReport.Status.DRAFT
     report._history_user = by
     report.save()
+    notification_events.report_decided(report=report, by=by, approved=False)
     return report
 
 
@@ -207,6 +211,7 @@ def run_render(render_id, *, final_attempt=True):
         _discard(name)
         if final_attempt:
             _fail(render_id, exc)
+            _announce(render_id)
         else:
             ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.RUNNING).update(
                 status=ReportRender.Status.PENDING, error=_error_text(exc)
@@ -216,6 +221,7 @@ def run_render(render_id, *, final_attempt=True):
         _discard(name)
         _fail(render_id, exc)
         logger.exception("Render %s failed", render_id)
+        _announce(render_id)
         return False
     done = ReportRender.objects.filter(pk=render_id, status=ReportRender.Status.RUNNING).update(
         status=ReportRender.Status.DONE, file=name, finished_at=timezone.now(), error=""
@@ -223,7 +229,13 @@ def run_render(render_id, *, final_attempt=True):
     if not done:
         _discard(name)  # the job was failed as stale meanwhile: keep no orphan file
         return False
+    _announce(render_id)
     return True
+
+
+def _announce(render_id):
+    render = ReportRender.objects.select_related("report", "requested_by").get(pk=render_id)
+    notification_events.render_finished(render=render)
 
 
 def _error_text(exc):

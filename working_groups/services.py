@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asoen_portal import access
+from notifications import events as notification_events
 
 from .models import Activity, Attachment, StatusUpdate, Task
 
@@ -112,6 +113,7 @@ def create_task(*, by, **fields):
     task = Task(**fields)
     task._history_user = by
     task.save()
+    notification_events.task_changed(task=task, by=by, created=True)
     return task
 
 
@@ -121,10 +123,12 @@ def update_task(*, task, by, **fields):
     _require_group(by, task.working_group)
     if "working_group" in fields:
         _require_group(by, fields["working_group"])
+    old_group_id = task.working_group_id
     for name, value in fields.items():
         setattr(task, name, value)
     task._history_user = by
     task.save()
+    notification_events.task_changed(task=task, by=by, old_group_id=old_group_id)
     return task
 
 
@@ -152,4 +156,5 @@ def update_task_status(*, task, status, progress, note, by, expected_version):
     # The conditional UPDATE skips save() and so the model's audit trail: write it here.
     Task.history.bulk_history_create([task], update=True, default_user=by)
     StatusUpdate.objects.create(task=task, status=status, progress=progress, note=note, author=by)
+    notification_events.task_changed(task=task, by=by, old_group_id=task.working_group_id)
     return task

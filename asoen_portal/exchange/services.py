@@ -262,3 +262,7 @@ def run_import_job(*, job):
         error=summary["file_error"],
         finished_at=timezone.now(),
     )
+    if job.confirmed:
+        from notifications import events
+
+        events.import_finished(job=ImportJob.objects.select_related("requested_by").get(pk=job.pk))
