@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
-
 from django.contrib.auth.views import PasswordResetView
+from django.urls import include, path
 
 from asoen_portal.health import healthz
 from people.forms import LocalisedPasswordResetForm

@@ -15,7 +15,7 @@ from working_groups.models import FocalPerson, Task
 from working_groups.selectors import OPEN_STATUSES
 
 from .models import Kind, Notice
-from .reminders import _claim, Due
+from .reminders import Due, _claim
 from .services import build_email, preference_for, send_emails, wants
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,14 @@ def send_weekly_digests(*, on: datetime.date) -> int:
     for user in sorted(users, key=lambda u: u.pk):
         if not wants(user, Kind.WEEKLY_DIGEST):
             continue
-        due = Due(Kind.WEEKLY_DIGEST, f"user:{user.pk}", window, "", (), reverse("working_groups:task_list"))
+        due = Due(
+            Kind.WEEKLY_DIGEST,
+            f"user:{user.pk}",
+            window,
+            "",
+            (),
+            reverse("working_groups:task_list"),
+        )
         try:
             sent += _send_digest(user, due, on)
         except Exception:  # noqa: BLE001 - rolled back; the next run retries this person
@@ -96,15 +103,17 @@ def send_weekly_digests(*, on: datetime.date) -> int:
 
 
 def _send_digest(user, due, on) -> int:
+    digest = digest_for(user, on)
+    if not digest["tasks"] and not digest["items"]:
+        return 0  # nothing owed: no mail, and a later run this week may still send one
     with transaction.atomic():
         if not _claim(user, due):
             return 0
         with translation.override(preference_for(user).language):
-            digest = digest_for(user, on)
             lines = digest_lines(digest, on)
-            subject = _("[Cổng ASOEN] Tổng hợp tuần {week}: {tasks} nhiệm vụ, {items} việc chuẩn bị").format(
-                week=due.window, tasks=len(digest["tasks"]), items=len(digest["items"])
-            )
+            subject = _(
+                "[Cổng ASOEN] Tổng hợp tuần {week}: {tasks} nhiệm vụ, {items} việc chuẩn bị"
+            ).format(week=due.window, tasks=len(digest["tasks"]), items=len(digest["items"]))
         Notice.objects.create(recipient=user, kind=Kind.WEEKLY_DIGEST, message=subject, url=due.url)
         if user.email:
             send_emails([build_email(user=user, subject=subject, body_lines=lines, url=due.url)])

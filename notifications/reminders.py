@@ -79,12 +79,14 @@ def task_reminders(on: datetime.date) -> Iterable[tuple[int | None, Due]]:
     open_tasks = Task.objects.filter(status__in=OPEN_STATUSES).select_related("working_group")
     soon = on + datetime.timedelta(days=settings.REMINDER_TASK_DUE_DAYS)
     for task in open_tasks.filter(due_date__gte=on, due_date__lte=soon):
-        yield task.working_group_id, _task_due(
-            Kind.TASK_DUE_SOON, task, task.due_date, due=_ddmmyyyy(task.due_date)
+        yield (
+            task.working_group_id,
+            _task_due(Kind.TASK_DUE_SOON, task, task.due_date, due=_ddmmyyyy(task.due_date)),
         )
     for task in open_tasks.filter(due_date__lt=on):
-        yield task.working_group_id, _task_due(
-            Kind.TASK_OVERDUE, task, task.due_date, due=_ddmmyyyy(task.due_date)
+        yield (
+            task.working_group_id,
+            _task_due(Kind.TASK_OVERDUE, task, task.due_date, due=_ddmmyyyy(task.due_date)),
         )
     # "No news" counts from creation for a task never updated, so a task entered today is not
     # chased tomorrow; the window is the day of the last news, so each quiet spell is one
@@ -94,8 +96,9 @@ def task_reminders(on: datetime.date) -> Iterable[tuple[int | None, Due]]:
         last_news=TruncDate(Coalesce("last_status_at", "created_at"))
     ).filter(last_news__lte=limit)
     for task in stale:
-        yield task.working_group_id, _task_due(
-            Kind.TASK_STALE, task, task.last_news, since=_ddmmyyyy(task.last_news)
+        yield (
+            task.working_group_id,
+            _task_due(Kind.TASK_STALE, task, task.last_news, since=_ddmmyyyy(task.last_news)),
         )
 
 

@@ -27,9 +27,7 @@ class InviteForm(RolesForm):
     email = forms.EmailField(label=_("Thư điện tử"))
     last_name = forms.CharField(label=_("Họ và tên đệm"), max_length=150)
     first_name = forms.CharField(label=_("Tên"), max_length=150)
-    language = forms.ChoiceField(
-        label=_("Ngôn ngữ thư"), choices=settings.LANGUAGES, initial="vi"
-    )
+    language = forms.ChoiceField(label=_("Ngôn ngữ thư"), choices=settings.LANGUAGES, initial="vi")
 
     field_order = ["email", "last_name", "first_name", "language"]
 

@@ -72,9 +72,10 @@ def invite_user(
     """Create an account with no usable password, give it its roles and send the link."""
     _require_manager(by)
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
-        username__iexact=email
-    ).exists():
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or User.objects.filter(username__iexact=email).exists()
+    ):
         raise ValidationError(
             _("Đã có tài khoản dùng địa chỉ {email}.").format(email=email), code="duplicate"
         )

@@ -34,9 +34,7 @@ def _users():
             "groups",
             Prefetch(
                 "focal_roles",
-                queryset=FocalPerson.objects.filter(is_active=True).select_related(
-                    "working_group"
-                ),
+                queryset=FocalPerson.objects.filter(is_active=True).select_related("working_group"),
                 to_attr="active_focal_roles",
             ),
         )
@@ -62,9 +60,7 @@ def user_invite(request):
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            messages.success(
-                request, _("Đã gửi thư mời tới {email}.").format(email=user.email)
-            )
+            messages.success(request, _("Đã gửi thư mời tới {email}.").format(email=user.email))
             return redirect("people:list")
     return render(request, "people/user_invite.html", {"form": form})
 
