@@ -2,8 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.utils import timezone
 
 from asoen_portal import access
@@ -24,12 +23,17 @@ def overdue_q(on=None):
     return Q(status__in=OPEN_STATUSES, due_date__lt=on or today())
 
 
-def stale_tasks(queryset, now=None):
-    """Open tasks with no status update in STALE_AFTER_DAYS days (counting from creation)."""
+def stale_q(now=None):
+    """Open tasks with no status update in STALE_AFTER_DAYS days, or none at all: a task
+    nobody has ever reported on is exactly what the secretariat has to chase."""
     limit = (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
-    return queryset.alias(last_news=Coalesce("last_status_at", "created_at")).filter(
-        status__in=OPEN_STATUSES, last_news__lt=limit
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(last_status_at__isnull=True) | Q(last_status_at__lt=limit)
     )
+
+
+def stale_tasks(queryset, now=None):
+    return queryset.filter(stale_q(now))
 
 
 def activity_list_queryset():
@@ -97,12 +101,44 @@ def dashboard_tasks_due(user, on=None):
 
 
 def dashboard_stale_tasks(user):
+    # Never-updated tasks first (NULLs first), then the longest silent.
     return stale_tasks(scope_to_user_groups(task_list_queryset(), user)).order_by(
-        Coalesce("last_status_at", "created_at"), "id"
+        F("last_status_at").asc(nulls_first=True), "due_date", "id"
     )
 
 
-def upcoming_meetings(on=None):
+def timeliness_by_group(user, on=None) -> list[dict]:
+    """Per group (None = the secretariat's own), in one query: open tasks, overdue ones,
+    never updated, not updated in STALE_AFTER_DAYS (never included), and the day of the
+    group's last status update on any task. Focal points get their own groups' rows."""
+    on = on or today()
+    open_q = Q(status__in=OPEN_STATUSES)
+    rows = (
+        scope_to_user_groups(Task.objects.all(), user)
+        .values("working_group__code", "working_group__order")
+        .annotate(
+            open=Count("id", filter=open_q),
+            overdue=Count("id", filter=open_q & Q(due_date__lt=on)),
+            never=Count("id", filter=open_q & Q(last_status_at__isnull=True)),
+            stale=Count("id", filter=stale_q()),
+            last_update=Max("last_status_at"),
+        )
+        .order_by("working_group__order", "working_group__code")
+    )
+    return [
+        {
+            "code": row["working_group__code"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+            "never": row["never"],
+            "stale": row["stale"],
+            "last_update": row["last_update"],
+        }
+        for row in rows
+    ]
+
+
+def upcoming_meetings(on=None, user=None):
     """Meetings in the next MEETINGS_AHEAD_DAYS, and this year's planned ones with no date yet
     whose month (if known) has not passed."""
     from meetings.models import Meeting
@@ -112,12 +148,19 @@ def upcoming_meetings(on=None):
     undated = Q(start_date__isnull=True, year=on.year) & (
         Q(month__isnull=True) | Q(month__gte=on.month)
     )
-    return (
+    meetings = (
         Meeting.objects.select_related("series")
         .filter(dated | undated)
         .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD])
-        .order_by("start_date", "month", "id")
     )
+    if user is not None and not (access.is_secretariat(user) or access.is_leadership(user)):
+        # A focal point's own groups' meetings come first, then the rest.
+        mine = Case(
+            When(series__working_group__in=access.focal_group_ids(user), then=Value(0)),
+            default=Value(1),
+        )
+        return meetings.order_by(mine, "start_date", "month", "id")
+    return meetings.order_by("start_date", "month", "id")
 
 
 def checklist_items_due(user, on=None):

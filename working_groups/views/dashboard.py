@@ -11,17 +11,20 @@ def dashboard(request):
     """What needs the signed-in person now, for their role."""
     user = request.user
     on = selectors.today()
+    is_focal_only = not (access.is_secretariat(user) or access.is_leadership(user))
     tasks_due = list(selectors.dashboard_tasks_due(user, on)[: selectors.DASHBOARD_ROWS])
     context = {
         "today": on,
         "tasks_due": tasks_due,
         "stale_tasks": list(selectors.dashboard_stale_tasks(user)[: selectors.DASHBOARD_ROWS]),
-        "meetings": list(selectors.upcoming_meetings(on)[: selectors.DASHBOARD_ROWS]),
+        "meetings": list(selectors.upcoming_meetings(on, user)[: selectors.DASHBOARD_ROWS]),
+        "timeliness": selectors.timeliness_by_group(user, on),
         "checklist_items": list(
             selectors.checklist_items_due(user, on)[: selectors.DASHBOARD_ROWS]
         ),
         "activities": list(selectors.latest_activities(user)[: selectors.DASHBOARD_ROWS]),
-        "is_focal_only": not (access.is_secretariat(user) or access.is_leadership(user)),
+        "is_focal_only": is_focal_only,
+        "my_group_ids": access.focal_group_ids(user) if is_focal_only else frozenset(),
         "stale_days": selectors.STALE_AFTER_DAYS,
     }
     if access.is_leadership(user) or access.is_secretariat(user):

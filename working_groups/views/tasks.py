@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from asoen_portal import access
@@ -9,11 +10,33 @@ from asoen_portal import access
 from .. import selectors, services
 from ..filters import TaskFilter
 from ..forms import TaskForm, TaskStatusForm
+from ..models import WorkingGroup
 from .common import is_htmx, paginate
+
+
+def _my_groups_query(user):
+    """ "?group=AWGCC" (or several "groups=") for a focal point arriving with no filter: they
+    see their own groups first; "Tất cả nhóm" is one click away."""
+    if access.is_secretariat(user) or access.is_leadership(user):
+        return None
+    codes = sorted(
+        WorkingGroup.objects.filter(pk__in=access.focal_group_ids(user)).values_list(
+            "code", flat=True
+        )
+    )
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return urlencode({"group": codes[0]})
+    return urlencode({"groups": codes}, doseq=True)
 
 
 @login_required
 def task_list(request):
+    if not request.GET:
+        query = _my_groups_query(request.user)
+        if query:
+            return redirect(f"{request.path}?{query}")
     filterset = TaskFilter(request.GET, queryset=selectors.task_list_queryset())
     page = paginate(request, filterset.qs)
     user = request.user
