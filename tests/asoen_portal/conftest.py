@@ -15,12 +15,13 @@ from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerP
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
 from meetings.models import MeetingDocument, MeetingSeries
 from meetings.services import get_feed_token
+from notifications.models import Kind, Notice
 from reports.models import AnnualReport, ReportRender
 from tests.factories import ActivityFactory, ChecklistItemFactory, MeetingFactory, TaskFactory
 from working_groups.models import WorkingGroup
 
 PORTAL_APPS = ("asoen_portal", "working_groups", "meetings", "heritage_parks", "cooperation")
-PORTAL_APPS += ("reports",)
+PORTAL_APPS += ("reports", "notifications", "auth")
 COOPERATION_KINDS = ("instrument", "document", "partner", "project")
 ROLES = ("secretariat", "focal_ncb", "focal_cc", "leadership")
 SKIPPED_URLCONFS = ("django.contrib.auth.urls",)
@@ -107,6 +108,8 @@ def world(
         ),
     }
     world["item"] = ChecklistItemFactory(meeting=world["meeting"])
+    for user in world["users"].values():
+        Notice.objects.create(recipient=user, kind=Kind.TASK_CHANGED, message="Việc mới")
     world.update(_files(world))
     return world
 
@@ -167,6 +170,9 @@ def _url_kwargs(w):
         "exchange:job": {"pk": w["import_job"].pk},
         "exchange:job-status": {"pk": w["import_job"].pk},
         "exchange:job-confirm": {"pk": w["import_job"].pk},
+        "people:edit": {"pk": w["users"]["focal_cc"].pk},
+        "people:set_active": {"pk": w["users"]["focal_cc"].pk},
+        "people:resend": {"pk": w["users"]["focal_cc"].pk},
     } | {
         f"cooperation:{kind}_{suffix}": {"pk": w[kind].pk}
         for kind in COOPERATION_KINDS
@@ -300,6 +306,16 @@ def payloads(urls, role_clients):
         "working_groups:task_status": status,
         "meetings:checklist_toggle": {"done": "1"},
         "meetings:feed_reset": {},
+        "notifications:mark_read": {},
+        "people:set_active": {"active": "0"},
+        "people:edit": {"leadership": "on", "focal_role": "member"},
+        "people:invite": {
+            "email": "moi@mae.gov.vn",
+            "last_name": "Đỗ",
+            "first_name": "Hà",
+            "language": "vi",
+            "focal_role": "member",
+        },
         "reports:create": {"year": "2026"},
         "reports:narrative_edit": {"text": "Bối cảnh trong nước đã cập nhật."},
         "reports:submit": {},

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from asoen_portal import access
@@ -14,9 +14,9 @@ from ..models import WorkingGroup
 from .common import is_htmx, paginate
 
 
-def _my_groups_query(user):
-    """ "?group=AWGCC" (or several "groups=") for a focal point arriving with no filter: they
-    see their own groups first; "Tất cả nhóm" is one click away."""
+def _my_groups_filter(user):
+    """The filter a focal point's list opens with: their own groups ("group=AWGCC", or
+    several "groups="); "Tất cả nhóm" (?group=) is one click away."""
     if access.is_secretariat(user) or access.is_leadership(user):
         return None
     codes = sorted(
@@ -26,18 +26,20 @@ def _my_groups_query(user):
     )
     if not codes:
         return None
+    query = QueryDict(mutable=True)
     if len(codes) == 1:
-        return urlencode({"group": codes[0]})
-    return urlencode({"groups": codes}, doseq=True)
+        query["group"] = codes[0]
+    else:
+        query.setlist("groups", codes)
+    return query
 
 
 @login_required
 def task_list(request):
-    if not request.GET:
-        query = _my_groups_query(request.user)
-        if query:
-            return redirect(f"{request.path}?{query}")
-    filterset = TaskFilter(request.GET, queryset=selectors.task_list_queryset())
+    data = request.GET
+    if not data:
+        data = _my_groups_filter(request.user) or data
+    filterset = TaskFilter(data, queryset=selectors.task_list_queryset())
     page = paginate(request, filterset.qs)
     user = request.user
     rows = [
@@ -58,7 +60,7 @@ def task_list(request):
             "rows": rows,
             "today": selectors.today(),
             "can_create": selectors.may_create_records(user),
-            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+            "is_filtered": any(data.get(name) for name in filterset.filters),
         },
     )
 
