@@ -212,3 +212,61 @@ class CalendarFeedToken(TimeStampedModel):
         """Replace the token, so URLs handed out before stop working."""
         self.token = new_feed_token()
         self.save(update_fields=["token", "updated_at"])
+
+
+class ChecklistTemplate(TimeStampedModel):
+    """A standard list of preparation steps the secretariat applies to a hosted meeting, each
+    with its offset from the meeting date, so the same items are not typed for every meeting."""
+
+    name = models.CharField(_("tên mẫu"), max_length=255, unique=True)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("mẫu danh mục chuẩn bị")
+        verbose_name_plural = _("mẫu danh mục chuẩn bị")
+
+    def __str__(self):
+        return self.name
+
+
+class ChecklistTemplateItem(TimeStampedModel):
+    """One step of a template: "Gửi thư mời" 60 days before the meeting (offset −60)."""
+
+    class Owner(models.TextChoices):
+        NAMED = "named", _("Theo tên đơn vị/người ghi ở mẫu")
+        GROUP_LEAD = "group_lead", _("Đầu mối chính của nhóm công tác")
+
+    template = models.ForeignKey(
+        ChecklistTemplate,
+        verbose_name=_("mẫu"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    title = models.CharField(_("công việc"), max_length=500)
+    title_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    offset_days = models.SmallIntegerField(
+        _("số ngày so với ngày họp"),
+        help_text=_("Âm là trước ngày họp: −60 nghĩa là 60 ngày trước ngày khai mạc."),
+    )
+    owner_kind = models.CharField(
+        _("người phụ trách"), max_length=20, choices=Owner, default=Owner.NAMED
+    )
+    owner_name = models.CharField(_("đơn vị/người phụ trách"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["template", "order", "offset_days", "id"]
+        verbose_name = _("việc trong mẫu")
+        verbose_name_plural = _("việc trong mẫu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "title"], name="uniq_checklist_template_item_title"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.offset_days:+d})"

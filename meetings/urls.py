@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import feeds, views, views_prep
+from meetings import feeds, views, views_prep, views_templates
 
 app_name = "meetings"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("<int:pk>/checklist/new/", views_prep.checklist_add, name="checklist_add"),
     path("checklist/<int:item_pk>/edit/", views_prep.checklist_edit, name="checklist_edit"),
     path("checklist/<int:item_pk>/done/", views_prep.checklist_toggle, name="checklist_toggle"),
+    path("<int:pk>/checklist/apply/", views_templates.checklist_apply, name="checklist_apply"),
+    path("checklist-templates/", views_templates.template_list, name="templates"),
+    path("checklist-templates/new/", views_templates.template_edit, name="template_create"),
+    path("checklist-templates/<int:pk>/", views_templates.template_edit, name="template_edit"),
     path("feeds/", feeds.feed_settings, name="feeds"),
     path("feeds/reset/", feeds.feed_reset, name="feed_reset"),
     path("feeds/user/<str:token>.ics", feeds.user_feed, name="user_feed"),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from asoen_portal.access import is_focal_point, is_secretariat
 from meetings.filters import MeetingFilter
 from meetings.forms import MeetingForm
-from meetings.models import ChecklistItem
+from meetings.models import ChecklistItem, ChecklistTemplate
 from meetings.selectors import (
     can_edit_checklist_item,
     can_edit_meeting,
@@ -140,6 +140,9 @@ def meeting_detail(request, pk):
             "documents": meeting.documents.select_related("uploaded_by"),
             "activities": activities,
             "today": timezone.localdate(),
+            "checklist_templates": list(ChecklistTemplate.objects.all())
+            if can_edit and meeting.is_hosted
+            else [],
         },
     )
 

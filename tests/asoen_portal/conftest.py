@@ -13,7 +13,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from asoen_portal.models import ImportJob
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
-from meetings.models import MeetingDocument, MeetingSeries
+from meetings.models import ChecklistTemplate, MeetingDocument, MeetingSeries
 from meetings.services import get_feed_token
 from notifications.models import Kind, Notice
 from reports.models import AnnualReport, ReportRender
@@ -108,6 +108,8 @@ def world(
         ),
     }
     world["item"] = ChecklistItemFactory(meeting=world["meeting"])
+    world["template"] = ChecklistTemplate.objects.create(name="Mẫu kiểm tra quyền")
+    world["template"].items.create(title="Gửi thư mời", offset_days=-60)
     for user in world["users"].values():
         Notice.objects.create(recipient=user, kind=Kind.TASK_CHANGED, message="Việc mới")
     world.update(_files(world))
@@ -171,6 +173,8 @@ def _url_kwargs(w):
         "exchange:job-status": {"pk": w["import_job"].pk},
         "exchange:job-confirm": {"pk": w["import_job"].pk},
         "people:edit": {"pk": w["users"]["focal_cc"].pk},
+        "meetings:checklist_apply": {"pk": w["meeting"].pk},
+        "meetings:template_edit": {"pk": w["template"].pk},
         "people:set_active": {"pk": w["users"]["focal_cc"].pk},
         "people:resend": {"pk": w["users"]["focal_cc"].pk},
     } | {
@@ -275,6 +279,18 @@ def _renamed(data):
     return data
 
 
+def _template_body(name):
+    return {
+        "name": name,
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-title": "Đặt phòng họp",
+        "items-0-offset_days": "-30",
+        "items-0-owner_kind": "named",
+        "items-0-order": "1",
+    }
+
+
 @pytest.fixture
 def payloads(urls, role_clients):
     """Route name → a callable giving a valid POST body (fresh files each call): with it the
@@ -307,6 +323,11 @@ def payloads(urls, role_clients):
         "meetings:checklist_toggle": {"done": "1"},
         "meetings:feed_reset": {},
         "notifications:mark_read": {},
+        "meetings:checklist_apply": {
+            "template": str(ChecklistTemplate.objects.get(name="Mẫu kiểm tra quyền").pk)
+        },
+        "meetings:template_create": _template_body("Mẫu mới"),
+        "meetings:template_edit": _template_body("Mẫu kiểm tra quyền (sửa)"),
         "people:set_active": {"active": "0"},
         "people:edit": {"leadership": "on", "focal_role": "member"},
         "people:invite": {

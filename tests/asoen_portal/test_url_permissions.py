@@ -51,6 +51,7 @@ CLASSES = {
         "exchange:job",
         "exchange:job-status",
         "people:list",
+        "meetings:templates",
     },
     "create-group": CREATE_GROUP,
     "write-group": CREATE_GROUP
@@ -64,6 +65,7 @@ CLASSES = {
         "meetings:checklist_add",
         "meetings:checklist_edit",
         "meetings:checklist_toggle",
+        "meetings:checklist_apply",
     },
     "write-secretariat": {
         "heritage_parks:create",
@@ -82,6 +84,8 @@ CLASSES = {
         "people:invite",
         "people:edit",
         "people:set_active",
+        "meetings:template_create",
+        "meetings:template_edit",
     }
     | {
         f"cooperation:{k}_{v}"
