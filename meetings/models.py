@@ -270,3 +270,72 @@ class ChecklistTemplateItem(TimeStampedModel):
 
     def __str__(self):
         return f"{self.title} ({self.offset_days:+d})"
+
+
+class Delegate(TimeStampedModel):
+    """One member of Vietnam's delegation to a meeting, and who paid for their attendance:
+    the 2025 report names lack of funding as the first difficulty, so it is recorded."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Trưởng đoàn")
+        MEMBER = "member", _("Thành viên")
+
+    class Funding(models.TextChoices):
+        STATE_BUDGET = "state_budget", _("Ngân sách nhà nước")
+        ASEAN_SECRETARIAT = "asean_secretariat", _("Ban Thư ký ASEAN")
+        PARTNER_PROJECT = "partner_project", _("Dự án đối tác")
+        SELF_FUNDED = "self_funded", _("Tự túc")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="delegates"
+    )
+    focal_person = models.ForeignKey(
+        "working_groups.FocalPerson",
+        verbose_name=_("cán bộ đầu mối"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        help_text=_("Để trống nếu đại biểu không phải cán bộ đầu mối; khi đó ghi họ tên."),
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+    unit = models.CharField(_("đơn vị"), max_length=255, blank=True)
+    role = models.CharField(
+        _("vai trò trong đoàn"), max_length=10, choices=Role, default=Role.MEMBER
+    )
+    funding = models.CharField(
+        _("nguồn kinh phí"), max_length=20, choices=Funding, default=Funding.STATE_BUDGET
+    )
+    partner_project = models.ForeignKey(
+        "cooperation.PartnerProject",
+        verbose_name=_("dự án tài trợ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funded_delegates",
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "role", "full_name"]
+        verbose_name = _("đại biểu")
+        verbose_name_plural = _("đoàn Việt Nam")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "full_name"], name="uniq_delegate_meeting_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.meeting})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.funding != self.Funding.PARTNER_PROJECT and self.partner_project_id:
+            self.partner_project = None
+        if self.focal_person_id and not self.full_name:
+            self.full_name = self.focal_person.full_name
+        if not self.full_name:
+            raise ValidationError({"full_name": _("Hãy ghi họ tên hoặc chọn cán bộ đầu mối.")})

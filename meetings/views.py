@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from asoen_portal.access import is_focal_point, is_secretariat
+from meetings.delegations import delegates_of
 from meetings.filters import MeetingFilter
 from meetings.forms import MeetingForm
 from meetings.models import ChecklistItem, ChecklistTemplate
@@ -140,6 +141,7 @@ def meeting_detail(request, pk):
             "documents": meeting.documents.select_related("uploaded_by"),
             "activities": activities,
             "today": timezone.localdate(),
+            "delegates": list(delegates_of(meeting)),
             "checklist_templates": list(ChecklistTemplate.objects.all())
             if can_edit and meeting.is_hosted
             else [],

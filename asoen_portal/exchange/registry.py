@@ -50,6 +50,9 @@ REGISTERS = {
             "meetings.filters.MeetingFilter",
         ),
         Register(
+            "delegates", _("Đoàn Việt Nam dự hội nghị"), "meetings.resources.DelegateResource"
+        ),
+        Register(
             "focal-persons", _("Cán bộ đầu mối"), "working_groups.resources.FocalPersonResource"
         ),
         Register(

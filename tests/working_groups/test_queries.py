@@ -49,8 +49,9 @@ PAGES = [
     ("/tasks/?overdue=on&group=AWGNCB", 4),
     # groups with counts, their focal persons
     ("/working-groups/", 2),
-    # group, people, lead terms, programmes, tasks, activities, meetings, projects
-    ("/working-groups/AWGNCB/", 8),
+    # group, people, lead terms, programmes, tasks, activities, meetings, their delegates,
+    # projects
+    ("/working-groups/AWGNCB/", 9),
 ]
 
 

@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
 from cooperation.models import PartnerProject
-from meetings.models import Meeting
+from meetings.models import Delegate, Meeting
 
 from .. import selectors
 from ..models import Activity, FocalPerson, Task, WorkingGroup
@@ -64,6 +64,10 @@ def group_detail(request, code):
             "meetings": list(
                 Meeting.objects.filter(series__working_group=group)
                 .select_related("series")
+                # Who went for Vietnam: one query for the page's meetings.
+                .prefetch_related(
+                    Prefetch("delegates", queryset=Delegate.objects.order_by("role", "full_name"))
+                )
                 .order_by("-year", "-start_date", "-id")[:GROUP_PAGE_ROWS]
             ),
             "projects": list(
