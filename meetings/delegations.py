@@ -23,6 +23,9 @@ def _check(fields):
     unknown = set(fields) - DELEGATE_FIELDS
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    # A linked focal person with no name typed: the delegate carries the person's name.
+    if fields.get("focal_person") is not None and not fields.get("full_name"):
+        fields["full_name"] = fields["focal_person"].full_name
 
 
 @transaction.atomic

@@ -331,11 +331,6 @@ class Delegate(TimeStampedModel):
         return f"{self.full_name} ({self.meeting})"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
+        # Only a partner project pays through a project: the field is dropped otherwise.
         if self.funding != self.Funding.PARTNER_PROJECT and self.partner_project_id:
             self.partner_project = None
-        if self.focal_person_id and not self.full_name:
-            self.full_name = self.focal_person.full_name
-        if not self.full_name:
-            raise ValidationError({"full_name": _("Hãy ghi họ tên hoặc chọn cán bộ đầu mối.")})

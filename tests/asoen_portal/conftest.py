@@ -13,7 +13,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from asoen_portal.models import ImportJob
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
-from meetings.models import ChecklistTemplate, MeetingDocument, MeetingSeries
+from meetings.models import ChecklistTemplate, Delegate, MeetingDocument, MeetingSeries
 from meetings.services import get_feed_token
 from notifications.models import Kind, Notice
 from reports.models import AnnualReport, ReportRender
@@ -108,6 +108,7 @@ def world(
         ),
     }
     world["item"] = ChecklistItemFactory(meeting=world["meeting"])
+    world["delegate"] = Delegate.objects.create(meeting=world["meeting"], full_name="Đào Văn An")
     world["template"] = ChecklistTemplate.objects.create(name="Mẫu kiểm tra quyền")
     world["template"].items.create(title="Gửi thư mời", offset_days=-60)
     for user in world["users"].values():
@@ -174,6 +175,9 @@ def _url_kwargs(w):
         "exchange:job-confirm": {"pk": w["import_job"].pk},
         "people:edit": {"pk": w["users"]["focal_cc"].pk},
         "meetings:checklist_apply": {"pk": w["meeting"].pk},
+        "meetings:delegate_add": {"pk": w["meeting"].pk},
+        "meetings:delegate_edit": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
+        "meetings:delegate_remove": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
         "meetings:template_edit": {"pk": w["template"].pk},
         "people:set_active": {"pk": w["users"]["focal_cc"].pk},
         "people:resend": {"pk": w["users"]["focal_cc"].pk},
@@ -323,6 +327,12 @@ def payloads(urls, role_clients):
         "meetings:checklist_toggle": {"done": "1"},
         "meetings:feed_reset": {},
         "notifications:mark_read": {},
+        "meetings:delegate_add": {
+            "full_name": "Hồ Thị Mai",
+            "role": "member",
+            "funding": "self_funded",
+        },
+        "meetings:delegate_remove": {},
         "meetings:checklist_apply": {
             "template": str(ChecklistTemplate.objects.get(name="Mẫu kiểm tra quyền").pk)
         },

@@ -66,6 +66,9 @@ CLASSES = {
         "meetings:checklist_edit",
         "meetings:checklist_toggle",
         "meetings:checklist_apply",
+        "meetings:delegate_add",
+        "meetings:delegate_edit",
+        "meetings:delegate_remove",
     },
     "write-secretariat": {
         "heritage_parks:create",
