@@ -138,3 +138,28 @@ def test_render_finished_tells_who_asked(with_emails, django_capture_on_commit_c
         (Kind.JOB_FINISHED, "Bản PDF báo cáo năm 2026 (VI) đã sẵn sàng.")
     ]
     assert [m.to for m in mail.outbox] == [["leadership@asoen.vn"]]
+
+
+def test_confirmed_import_tells_who_asked(with_emails, django_capture_on_commit_callbacks):
+    from asoen_portal.exchange.services import create_import_job, start_import_job
+    from asoen_portal.models import ImportJob
+    from tests.exchange.conftest import activity_rows, upload, xlsx_bytes
+    from tests.factories import WorkingGroupFactory
+
+    WorkingGroupFactory(code="AWGNCB")
+    WorkingGroupFactory(code="AWGCC")
+    secretariat = with_emails["secretariat"]
+    job = create_import_job(
+        register="activities",
+        upload=upload(xlsx_bytes(activity_rows()), "hd.xlsx"),
+        user=secretariat,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        start_import_job(job=job)
+        assert _notices(secretariat) == []  # a preview announces nothing
+        start_import_job(job=ImportJob.objects.get(pk=job.pk), confirm=True)
+
+    assert _notices(secretariat) == [
+        (Kind.JOB_FINISHED, "Đã nhập tệp “hd.xlsx”: 2 dòng mới, 0 dòng cập nhật.")
+    ]
+    assert [m.to for m in mail.outbox] == [["secretariat@asoen.vn"]]
