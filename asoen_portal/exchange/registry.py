@@ -50,9 +50,6 @@ REGISTERS = {
             "meetings.filters.MeetingFilter",
         ),
         Register(
-            "delegates", _("Đoàn Việt Nam dự hội nghị"), "meetings.resources.DelegateResource"
-        ),
-        Register(
             "focal-persons", _("Cán bộ đầu mối"), "working_groups.resources.FocalPersonResource"
         ),
         Register(
@@ -79,6 +76,9 @@ REGISTERS = {
             "partner-projects",
             _("Dự án đối tác"),
             "cooperation.resources.PartnerProjectResource",
+        ),
+        Register(
+            "delegates", _("Đoàn Việt Nam dự hội nghị"), "meetings.resources.DelegateResource"
         ),
     ]
 }
