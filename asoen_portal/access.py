@@ -220,3 +220,9 @@ def get_render_for_user(user, pk):
     return get_object_or_404(
         apps.get_model("reports", "ReportRender").objects.select_related("report"), pk=pk
     )
+
+
+def can_manage_people(user):
+    """Invite users, give and take roles, deactivate accounts: the secretariat's job in the
+    portal (the admin is for IT staff)."""
+    return is_secretariat(user)

@@ -5,8 +5,7 @@ portal, not in an app, so that no app has to import the apps above it."""
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 from django.shortcuts import render
 
 from asoen_portal import access
@@ -17,6 +16,7 @@ from working_groups.selectors import (
     OPEN_STATUSES,
     STALE_AFTER_DAYS,
     activity_list_queryset,
+    stale_q,
     stale_tasks,
     task_list_queryset,
     today,
@@ -39,25 +39,63 @@ def dashboard_tasks_due(user, on: datetime.date | None = None) -> QuerySet[Task]
 
 
 def dashboard_stale_tasks(user) -> QuerySet[Task]:
+    # Never-updated tasks first (NULLs first), then the longest silent.
     return stale_tasks(access.filter_followed(task_list_queryset(), user)).order_by(
-        Coalesce("last_status_at", "created_at"), "id"
+        F("last_status_at").asc(nulls_first=True), "due_date", "id"
     )
 
 
-def upcoming_meetings(on: datetime.date | None = None) -> QuerySet[Meeting]:
+def timeliness_by_group(user, on: datetime.date | None = None) -> list[dict]:
+    """Per group (None = the secretariat's own), in one query: open tasks, overdue ones,
+    never updated, not updated in STALE_AFTER_DAYS (never included), and the day of the
+    group's last status update on any task. Focal points get their own groups' rows."""
+    on = on or today()
+    open_q = Q(status__in=OPEN_STATUSES)
+    rows = (
+        access.filter_followed(Task.objects.all(), user)
+        .values("working_group__code", "working_group__order")
+        .annotate(
+            open=Count("id", filter=open_q),
+            overdue=Count("id", filter=open_q & Q(due_date__lt=on)),
+            never=Count("id", filter=open_q & Q(last_status_at__isnull=True)),
+            stale=Count("id", filter=stale_q()),
+            last_update=Max("last_status_at"),
+        )
+        .order_by("working_group__order", "working_group__code")
+    )
+    return [
+        {
+            "code": row["working_group__code"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+            "never": row["never"],
+            "stale": row["stale"],
+            "last_update": row["last_update"],
+        }
+        for row in rows
+    ]
+
+
+def upcoming_meetings(on: datetime.date | None = None, user=None) -> QuerySet[Meeting]:
     """Meetings in the next MEETINGS_AHEAD_DAYS, and this year's planned ones with no date yet
-    whose month (if known) has not passed."""
+    whose month (if known) has not passed. A focal point's own groups' meetings come first."""
     on = on or today()
     dated = Q(start_date__gte=on, start_date__lte=on + datetime.timedelta(days=MEETINGS_AHEAD_DAYS))
     undated = Q(start_date__isnull=True, year=on.year) & (
         Q(month__isnull=True) | Q(month__gte=on.month)
     )
-    return (
+    meetings = (
         Meeting.objects.select_related("series")
         .filter(dated | undated)
         .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD])
-        .order_by("start_date", "month", "id")
     )
+    if user is not None and not access.follows_every_group(user):
+        mine = Case(
+            When(series__working_group__in=access.focal_group_ids(user), then=Value(0)),
+            default=Value(1),
+        )
+        return meetings.order_by(mine, "start_date", "month", "id")
+    return meetings.order_by("start_date", "month", "id")
 
 
 def checklist_items_due(user, on: datetime.date | None = None) -> QuerySet[ChecklistItem]:
@@ -120,15 +158,18 @@ def dashboard(request):
     """What needs the signed-in person now, for their role."""
     user = request.user
     on = today()
+    is_focal_only = not access.follows_every_group(user)
     tasks_due = list(dashboard_tasks_due(user, on)[:DASHBOARD_ROWS])
     context = {
         "today": on,
         "tasks_due": tasks_due,
         "stale_tasks": list(dashboard_stale_tasks(user)[:DASHBOARD_ROWS]),
-        "meetings": list(upcoming_meetings(on)[:DASHBOARD_ROWS]),
+        "meetings": list(upcoming_meetings(on, user)[:DASHBOARD_ROWS]),
+        "timeliness": timeliness_by_group(user, on),
         "checklist_items": list(checklist_items_due(user, on)[:DASHBOARD_ROWS]),
         "activities": list(latest_activities(user)[:DASHBOARD_ROWS]),
-        "is_focal_only": not access.follows_every_group(user),
+        "is_focal_only": is_focal_only,
+        "my_group_ids": access.focal_group_ids(user) if is_focal_only else frozenset(),
         "stale_days": STALE_AFTER_DAYS,
     }
     if access.follows_every_group(user):

@@ -8,6 +8,7 @@ real worker run with no PostgreSQL or Redis installed.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "heritage_parks",
     "cooperation",
     "reports",
+    "notifications",
+    "people",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +198,27 @@ else:
     }
 CACHES["default"]["KEY_PREFIX"] = "asoen"
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# SMTP from EMAIL_URL (django-environ's form: smtp://user:password@host:587, smtp+tls://...);
+# without it mail is printed on the console, which is what `make run` wants.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env.str(
+        "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    )
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cổng ASOEN Việt Nam <noreply@asoen.vn>")
+# Absolute links in e-mails: a reminder sent by the worker has no request to build them from.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Invitation and password-reset links stay valid this long (Django's token generator).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT_HOURS", default=72) * 3600
+
+# Reminders (notifications.reminders): lead times and windows, in days.
+REMINDER_TASK_DUE_DAYS = env.int("REMINDER_TASK_DUE_DAYS", default=7)
+REMINDER_TASK_STALE_DAYS = env.int("REMINDER_TASK_STALE_DAYS", default=30)
+REMINDER_CHECKLIST_DUE_DAYS = env.int("REMINDER_CHECKLIST_DUE_DAYS", default=3)
+# Monday = 0. The digest goes out on the first run on or after this weekday, once a week.
+REMINDER_DIGEST_WEEKDAY = env.int("REMINDER_DIGEST_WEEKDAY", default=0)
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
 
 BROKER_DIR = VAR_DIR / "broker"
 if REDIS_URL:
@@ -243,6 +266,12 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-imports": {
         "task": "exchange.requeue_import_jobs",
         "schedule": 60.0,
+    },
+    # Daily; `manage.py send_reminders` runs the same service. Idempotent, so a second beat or
+    # a retry sends nothing twice.
+    "send-reminders": {
+        "task": "notifications.send_reminders",
+        "schedule": crontab(minute=0, hour=REMINDER_HOUR),
     },
 }
 

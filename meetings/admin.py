@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from asoen_portal.admin_base import HistoryAdmin
 
-from .models import CalendarFeedToken, ChecklistItem, Meeting, MeetingDocument, MeetingSeries
+from .models import (
+    CalendarFeedToken,
+    ChecklistItem,
+    ChecklistTemplate,
+    ChecklistTemplateItem,
+    Delegate,
+    Meeting,
+    MeetingDocument,
+    MeetingSeries,
+)
 
 
 @admin.register(MeetingSeries)
@@ -66,3 +75,32 @@ class CalendarFeedTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class ChecklistTemplateItemInline(admin.TabularInline):
+    model = ChecklistTemplateItem
+    extra = 0
+
+
+@admin.register(ChecklistTemplate)
+class ChecklistTemplateAdmin(HistoryAdmin):
+    list_display = ["name", "name_en"]
+    search_fields = ["name", "name_en"]
+    inlines = [ChecklistTemplateItemInline]
+
+
+@admin.register(ChecklistTemplateItem)
+class ChecklistTemplateItemAdmin(HistoryAdmin):
+    list_display = ["title", "template", "offset_days", "owner_kind", "owner_name"]
+    list_filter = ["template"]
+    list_select_related = ["template"]
+    search_fields = ["title", "title_en"]
+
+
+@admin.register(Delegate)
+class DelegateAdmin(HistoryAdmin):
+    list_display = ["full_name", "meeting", "unit", "role", "funding"]
+    list_filter = ["role", "funding", "meeting__year"]
+    list_select_related = ["meeting__series"]
+    search_fields = ["full_name", "unit"]
+    autocomplete_fields = ["focal_person", "partner_project"]

@@ -9,8 +9,10 @@ working outside the browser. Resetting the personal token closes both kinds of l
 """
 
 import datetime
+import functools
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
@@ -23,13 +25,14 @@ from django.utils.http import quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from asoen_portal import access
 from meetings.models import CalendarFeedToken, ChecklistItem, Meeting
 from meetings.selectors import feed_meetings_for_user, meeting_queryset
 from meetings.services import get_feed_token, rotate_feed_token
-from working_groups.models import WorkingGroup
+from working_groups.models import Task, WorkingGroup
+from working_groups.selectors import OPEN_STATUSES
 
 PRODID = "-//ASOEN Viet Nam//Cong ASOEN//VI"
 UID_DOMAIN = "asoen.vn"
@@ -61,6 +64,16 @@ def _meeting_event(meeting, link):
     return event
 
 
+def _alarm(days_before, text):
+    """A display alarm `days_before` days ahead of an all-day deadline: calendar apps show
+    it even when the portal's e-mail is filtered away."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", datetime.timedelta(days=-days_before))
+    return alarm
+
+
 def _checklist_event(item, link):
     event = Event()
     event.add("uid", f"checklist-{item.pk}@{UID_DOMAIN}")
@@ -72,7 +85,32 @@ def _checklist_event(item, link):
     event.add("dtend", item.deadline + datetime.timedelta(days=1))
     event.add("dtstamp", item.updated_at)
     event.add("url", link(item.meeting_id))
+    event.add_component(_alarm(settings.REMINDER_CHECKLIST_DUE_DAYS, event["summary"]))
     return event
+
+
+def _task_event(task, request):
+    event = Event()
+    event.add("uid", f"task-{task.pk}@{UID_DOMAIN}")
+    group = task.working_group.code if task.working_group_id else _("Văn phòng")
+    event.add("summary", _("Hạn nhiệm vụ: {title} ({group})").format(title=task.title, group=group))
+    event.add("dtstart", task.due_date)
+    event.add("dtend", task.due_date + datetime.timedelta(days=1))
+    event.add("dtstamp", task.updated_at)
+    event.add(
+        "url", request.build_absolute_uri(reverse("working_groups:task_detail", args=[task.pk]))
+    )
+    event.add_component(_alarm(settings.REMINDER_TASK_DUE_DAYS, event["summary"]))
+    return event
+
+
+def _feed_tasks(user):
+    """Open tasks with a deadline that the user answers for (every group's for the
+    secretariat and leadership)."""
+    tasks = Task.objects.filter(status__in=OPEN_STATUSES, due_date__isnull=False).select_related(
+        "working_group"
+    )
+    return access.filter_followed(tasks, user).order_by("due_date", "id")
 
 
 def _detail_link(request):
@@ -92,12 +130,20 @@ def _not_modified(request, *querysets):
     return etag, get_conditional_response(request, etag=quote_etag(etag))
 
 
+@functools.cache
+def _timezone(tzid):
+    return Timezone.from_tzid(tzid)
+
+
 def _calendar_response(name, events, etag):
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    # RFC 5545 wants at least one component in a VCALENDAR: the time zone is always there,
+    # so a feed with no event yet is still a calendar every app accepts.
+    cal.add_component(_timezone(settings.TIME_ZONE))
     for event in events:
         cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
@@ -128,12 +174,14 @@ def user_feed(request, token):
         .select_related("meeting", "meeting__series")
         .order_by("deadline", "id")
     )
-    etag, not_modified = _not_modified(request, meetings, items)
+    tasks = _feed_tasks(user)
+    etag, not_modified = _not_modified(request, meetings, items, tasks)
     if not_modified:
         return not_modified
     link = _detail_link(request)
     events = [_meeting_event(m, link) for m in meetings]
     events += [_checklist_event(item, link) for item in items]
+    events += [_task_event(task, request) for task in tasks]
     name = _("Lịch ASOEN — {name}").format(name=user.get_full_name())
     return _calendar_response(name, events, etag)
 
@@ -166,8 +214,14 @@ def _feed_urls(request, token):
         for group in groups
     ]
     return request.build_absolute_uri(personal), [
-        (group, request.build_absolute_uri(url)) for group, url in group_urls
+        (group, request.build_absolute_uri(url), webcal(request.build_absolute_uri(url)))
+        for group, url in group_urls
     ]
+
+
+def webcal(url):
+    """The webcal:// form of a feed URL: a click opens the subscription in the calendar app."""
+    return "webcal://" + url.split("://", 1)[1]
 
 
 @login_required
@@ -177,7 +231,12 @@ def feed_settings(request):
     return render(
         request,
         "meetings/calendarfeedtoken_detail.html",
-        {"token": token, "personal_url": personal_url, "group_urls": group_urls},
+        {
+            "token": token,
+            "personal_url": personal_url,
+            "personal_webcal": webcal(personal_url),
+            "group_urls": group_urls,
+        },
     )
 
 

@@ -212,3 +212,125 @@ class CalendarFeedToken(TimeStampedModel):
         """Replace the token, so URLs handed out before stop working."""
         self.token = new_feed_token()
         self.save(update_fields=["token", "updated_at"])
+
+
+class ChecklistTemplate(TimeStampedModel):
+    """A standard list of preparation steps the secretariat applies to a hosted meeting, each
+    with its offset from the meeting date, so the same items are not typed for every meeting."""
+
+    name = models.CharField(_("tên mẫu"), max_length=255, unique=True)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("mẫu danh mục chuẩn bị")
+        verbose_name_plural = _("mẫu danh mục chuẩn bị")
+
+    def __str__(self):
+        return self.name
+
+
+class ChecklistTemplateItem(TimeStampedModel):
+    """One step of a template: "Gửi thư mời" 60 days before the meeting (offset −60)."""
+
+    class Owner(models.TextChoices):
+        NAMED = "named", _("Theo tên đơn vị/người ghi ở mẫu")
+        GROUP_LEAD = "group_lead", _("Đầu mối chính của nhóm công tác")
+
+    template = models.ForeignKey(
+        ChecklistTemplate,
+        verbose_name=_("mẫu"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    title = models.CharField(_("công việc"), max_length=500)
+    title_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    offset_days = models.SmallIntegerField(
+        _("số ngày so với ngày họp"),
+        help_text=_("Âm là trước ngày họp: −60 nghĩa là 60 ngày trước ngày khai mạc."),
+    )
+    owner_kind = models.CharField(
+        _("người phụ trách"), max_length=20, choices=Owner, default=Owner.NAMED
+    )
+    owner_name = models.CharField(_("đơn vị/người phụ trách"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["template", "order", "offset_days", "id"]
+        verbose_name = _("việc trong mẫu")
+        verbose_name_plural = _("việc trong mẫu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "title"], name="uniq_checklist_template_item_title"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.offset_days:+d})"
+
+
+class Delegate(TimeStampedModel):
+    """One member of Vietnam's delegation to a meeting, and who paid for their attendance:
+    the 2025 report names lack of funding as the first difficulty, so it is recorded."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Trưởng đoàn")
+        MEMBER = "member", _("Thành viên")
+
+    class Funding(models.TextChoices):
+        STATE_BUDGET = "state_budget", _("Ngân sách nhà nước")
+        ASEAN_SECRETARIAT = "asean_secretariat", _("Ban Thư ký ASEAN")
+        PARTNER_PROJECT = "partner_project", _("Dự án đối tác")
+        SELF_FUNDED = "self_funded", _("Tự túc")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="delegates"
+    )
+    focal_person = models.ForeignKey(
+        "working_groups.FocalPerson",
+        verbose_name=_("cán bộ đầu mối"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        help_text=_("Để trống nếu đại biểu không phải cán bộ đầu mối; khi đó ghi họ tên."),
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+    unit = models.CharField(_("đơn vị"), max_length=255, blank=True)
+    role = models.CharField(
+        _("vai trò trong đoàn"), max_length=10, choices=Role, default=Role.MEMBER
+    )
+    funding = models.CharField(
+        _("nguồn kinh phí"), max_length=20, choices=Funding, default=Funding.STATE_BUDGET
+    )
+    partner_project = models.ForeignKey(
+        "cooperation.PartnerProject",
+        verbose_name=_("dự án tài trợ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funded_delegates",
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "role", "full_name"]
+        verbose_name = _("đại biểu")
+        verbose_name_plural = _("đoàn Việt Nam")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "full_name"], name="uniq_delegate_meeting_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.meeting})"
+
+    def clean(self):
+        # Only a partner project pays through a project: the field is dropped otherwise.
+        if self.funding != self.Funding.PARTNER_PROJECT and self.partner_project_id:
+            self.partner_project = None

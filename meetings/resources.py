@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from asoen_portal.exchange.base import Column, ExchangeResource
 from asoen_portal.exchange.widgets import (
     ChoiceWidget,
+    MeetingWidget,
     NaturalKeyWidget,
     VietnameseDateWidget,
     WholeNumberWidget,
@@ -12,7 +13,7 @@ from asoen_portal.exchange.widgets import (
 )
 from asoen_portal.models import Country
 
-from .models import Meeting, MeetingSeries
+from .models import Delegate, Meeting, MeetingSeries
 
 
 class MeetingResource(ExchangeResource):
@@ -90,3 +91,55 @@ class MeetingResource(ExchangeResource):
 
     def export_queryset(self, queryset):
         return queryset.select_related("series")
+
+
+class DelegateResource(ExchangeResource):
+    """Delegation lists, one delegate per row. Import id: meeting ("AWGNCB 36") + full name.
+
+    A delegate whose name is a focal person of the meeting's group is linked to that person.
+    """
+
+    natural_key = ("meeting", "full_name")
+
+    meeting = Column("meeting", "Hội nghị", en="Meeting", widget=MeetingWidget(), required=True)
+    full_name = Column("full_name", "Họ và tên", en="Full name", required=True)
+    unit = Column("unit", "Đơn vị", en="Unit")
+    role = Column(
+        "role",
+        "Vai trò trong đoàn",
+        en="Delegation role",
+        widget=ChoiceWidget(Delegate.Role, blank=Delegate.Role.MEMBER),
+    )
+    funding = Column(
+        "funding",
+        "Nguồn kinh phí",
+        en="Funding",
+        widget=ChoiceWidget(Delegate.Funding, blank=Delegate.Funding.STATE_BUDGET),
+    )
+    partner_project = Column(
+        "partner_project",
+        "Dự án tài trợ",
+        en="Funding project",
+        widget=NaturalKeyWidget(
+            "cooperation.PartnerProject",
+            "code",
+            missing=_("Không có dự án đối tác mã «{value}»."),
+        ),
+    )
+    notes = Column("notes", "Ghi chú", en="Notes")
+
+    class Meta(ExchangeResource.Meta):
+        model = Delegate
+        fields = ("meeting", "full_name", "unit", "role", "funding", "partner_project", "notes")
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.focal_person_id is None and instance.meeting.series.working_group_id:
+            from working_groups.models import FocalPerson
+
+            instance.focal_person = FocalPerson.objects.filter(
+                working_group_id=instance.meeting.series.working_group_id,
+                full_name=instance.full_name,
+            ).first()
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("meeting__series", "partner_project")

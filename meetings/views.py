@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from asoen_portal import access
 from asoen_portal.pagination import paginate
+from meetings.delegations import delegates_of
 from meetings.filters import MeetingFilter
 from meetings.forms import MeetingForm
-from meetings.models import ChecklistItem
+from meetings.models import ChecklistItem, ChecklistTemplate
 from meetings.selectors import meeting_queryset
 from meetings.services import schedule_meeting, update_meeting
 
@@ -129,6 +130,10 @@ def meeting_detail(request, pk):
             "documents": meeting.documents.select_related("uploaded_by"),
             "activities": activities,
             "today": timezone.localdate(),
+            "delegates": list(delegates_of(meeting)),
+            "checklist_templates": list(ChecklistTemplate.objects.all())
+            if can_edit and meeting.is_hosted
+            else [],
         },
     )
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from asoen_portal import access
 from asoen_portal.htmx import is_htmx
 from asoen_portal.storage import storage_error_message
 from meetings.forms import ChecklistItemForm, MeetingDocumentForm
-from meetings.models import MeetingDocument
+from meetings.models import ChecklistItem, MeetingDocument
 from meetings.services import (
     add_checklist_item,
     add_meeting_document,
@@ -100,5 +101,13 @@ def checklist_toggle(request, item_pk):
     set_checklist_item_done(item=item, done=request.POST.get("done") == "1", by=request.user)
     if is_htmx(request):
         item.can_edit = True
-        return render(request, "meetings/_checklist_item.html", {"item": item})
+        # The row, and the "3/9 done" counter swapped out of band, so both stay true.
+        counts = ChecklistItem.objects.filter(meeting_id=item.meeting_id).aggregate(
+            total=Count("id"), done=Count("id", filter=Q(done=True))
+        )
+        return render(
+            request,
+            "meetings/_checklist_toggled.html",
+            {"item": item, "checklist_done": counts["done"], "checklist_total": counts["total"]},
+        )
     return redirect("meetings:detail", pk=item.meeting_id)

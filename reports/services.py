@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
+from notifications import events as notification_events
 from reports.models import AnnualReport, ReportNarrative, ReportRender, render_path
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ def submit_report(*, report, by):
     report.submitted_by, report.submitted_at = by, timezone.now()
     report._history_user = by
     report.save()
+    notification_events.report_submitted(report=report, by=by)
     return report
 
 
@@ -111,6 +113,7 @@ def approve_report(*, report, by):
         report.approved_by, report.approved_at = by, timezone.now()
         report._history_user = by
         report.save()
+    notification_events.report_decided(report=report, by=by, approved=True)
     return report
 
 
@@ -125,6 +128,7 @@ def return_report(*, report, by):
     report.approved_by, report.approved_at = None, None
     report._history_user = by
     report.save()
+    notification_events.report_decided(report=report, by=by, approved=False)
     return report
 
 
@@ -301,16 +305,25 @@ def run_render(render_id, *, final_attempt=True):
     except (DatabaseError, OSError) as exc:
         _discard(name)
         _record_failure(render_id, attempt, exc, retry=not final_attempt)
+        if final_attempt:
+            _announce(render_id)
         raise
     except Exception as exc:
         _discard(name)
         _record_failure(render_id, attempt, exc, retry=False)
         logger.exception("Render %s failed", render_id)
+        _announce(render_id)
         return False
     if not done:
         _discard(name)  # the job was failed as interrupted meanwhile: keep no orphan file
         return False
+    _announce(render_id)
     return True
+
+
+def _announce(render_id):
+    render = ReportRender.objects.select_related("report", "requested_by").get(pk=render_id)
+    notification_events.render_finished(render=render)
 
 
 def _error_text(exc):

@@ -79,6 +79,14 @@ class TaskFilter(django_filters.FilterSet):
         queryset=_groups,
         empty_label=_("Tất cả nhóm"),
     )
+    # Several groups at once: a focal point's default view of their own groups (hidden field).
+    groups = django_filters.ModelMultipleChoiceFilter(
+        # The multiple filter looks values up by to_field_name, so the path must end in it.
+        field_name="working_group__code",
+        to_field_name="code",
+        queryset=_groups,
+        widget=forms.MultipleHiddenInput,
+    )
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=Task.Status.choices, empty_label=_("Tất cả trạng thái")
     )
@@ -91,7 +99,7 @@ class TaskFilter(django_filters.FilterSet):
 
     class Meta:
         model = Task
-        fields = ["q", "year", "group", "status", "overdue", "stale"]
+        fields = ["q", "year", "group", "groups", "status", "overdue", "stale"]
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(title__icontains=value)

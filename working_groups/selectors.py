@@ -3,7 +3,6 @@
 import datetime
 
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Activity, Task
@@ -22,12 +21,17 @@ def overdue_q(on: datetime.date | None = None) -> Q:
     return Q(status__in=OPEN_STATUSES, due_date__lt=on or today())
 
 
-def stale_tasks(queryset: QuerySet[Task], now: datetime.datetime | None = None) -> QuerySet[Task]:
-    """Open tasks with no status update in STALE_AFTER_DAYS days (counting from creation)."""
+def stale_q(now: datetime.datetime | None = None) -> Q:
+    """Open tasks with no status update in STALE_AFTER_DAYS days, or none at all: a task
+    nobody has ever reported on is exactly what the secretariat has to chase."""
     limit = (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
-    return queryset.alias(last_news=Coalesce("last_status_at", "created_at")).filter(
-        status__in=OPEN_STATUSES, last_news__lt=limit
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(last_status_at__isnull=True) | Q(last_status_at__lt=limit)
     )
+
+
+def stale_tasks(queryset: QuerySet[Task], now: datetime.datetime | None = None) -> QuerySet[Task]:
+    return queryset.filter(stale_q(now))
 
 
 def activity_list_queryset() -> QuerySet[Activity]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from asoen_portal import access
 from asoen_portal.attachments import validate_attachment
+from notifications import events as notification_events
 
 from .models import Activity, Attachment, StatusUpdate, Task, WorkingGroup
 
@@ -139,6 +140,7 @@ def create_task(*, by: User, **fields: Any) -> Task:
     task = Task(**fields)
     task._history_user = by
     task.save()
+    notification_events.task_changed(task=task, by=by, created=True)
     return task
 
 
@@ -174,11 +176,13 @@ def update_task(
     _require_group(by, task.working_group)
     if "working_group" in fields:
         _require_group(by, fields["working_group"])
+    old_group_id = task.working_group_id
     for name, value in fields.items():
         setattr(task, name, value)
     task.version += 1
     task._history_user = by
     task.save(update_fields=[*fields, "version", "updated_at"])
+    notification_events.task_changed(task=task, by=by, old_group_id=old_group_id)
     return task
 
 
@@ -209,4 +213,5 @@ def update_task_status(
     # The conditional UPDATE skips save() and so the model's audit trail: write it here.
     Task.history.bulk_history_create([task], update=True, default_user=by)
     StatusUpdate.objects.create(task=task, status=status, progress=progress, note=note, author=by)
+    notification_events.task_changed(task=task, by=by, old_group_id=task.working_group_id)
     return task

@@ -82,6 +82,9 @@ REGISTERS = {
             _("Dự án đối tác"),
             "cooperation.resources.PartnerProjectResource",
         ),
+        Register(
+            "delegates", _("Đoàn Việt Nam dự hội nghị"), "meetings.resources.DelegateResource"
+        ),
     ]
 }
 

@@ -220,6 +220,10 @@ def _finish(job, summary):
         error=summary["file_error"],
         finished_at=timezone.now(),
     )
+    if job.confirmed:
+        from notifications import events
+
+        events.import_finished(job=ImportJob.objects.select_related("requested_by").get(pk=job.pk))
 
 
 def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:

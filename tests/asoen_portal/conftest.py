@@ -13,14 +13,15 @@ from django.urls import URLResolver, get_resolver, reverse
 from asoen_portal.models import ImportJob
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
-from meetings.models import MeetingDocument, MeetingSeries
+from meetings.models import ChecklistTemplate, Delegate, MeetingDocument, MeetingSeries
 from meetings.services import get_feed_token
+from notifications.models import Kind, Notice
 from reports.models import AnnualReport, ReportRender
 from tests.factories import ActivityFactory, ChecklistItemFactory, MeetingFactory, TaskFactory
 from working_groups.models import WorkingGroup
 
 PORTAL_APPS = ("asoen_portal", "working_groups", "meetings", "heritage_parks", "cooperation")
-PORTAL_APPS += ("reports",)
+PORTAL_APPS += ("reports", "notifications", "auth")
 COOPERATION_KINDS = ("instrument", "document", "partner", "project")
 ROLES = ("secretariat", "focal_ncb", "focal_cc", "leadership")
 SKIPPED_URLCONFS = ("django.contrib.auth.urls",)
@@ -107,6 +108,11 @@ def world(
         ),
     }
     world["item"] = ChecklistItemFactory(meeting=world["meeting"])
+    world["delegate"] = Delegate.objects.create(meeting=world["meeting"], full_name="Đào Văn An")
+    world["template"] = ChecklistTemplate.objects.create(name="Mẫu kiểm tra quyền")
+    world["template"].items.create(title="Gửi thư mời", offset_days=-60)
+    for user in world["users"].values():
+        Notice.objects.create(recipient=user, kind=Kind.TASK_CHANGED, message="Việc mới")
     world.update(_files(world))
     return world
 
@@ -168,6 +174,14 @@ def _url_kwargs(w):
         "exchange:job": {"pk": w["import_job"].pk},
         "exchange:job-status": {"pk": w["import_job"].pk},
         "exchange:job-confirm": {"pk": w["import_job"].pk},
+        "people:edit": {"pk": w["users"]["focal_cc"].pk},
+        "meetings:checklist_apply": {"pk": w["meeting"].pk},
+        "meetings:delegate_add": {"pk": w["meeting"].pk},
+        "meetings:delegate_edit": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
+        "meetings:delegate_remove": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
+        "meetings:template_edit": {"pk": w["template"].pk},
+        "people:set_active": {"pk": w["users"]["focal_cc"].pk},
+        "people:resend": {"pk": w["users"]["focal_cc"].pk},
     } | {
         f"cooperation:{kind}_{suffix}": {"pk": w[kind].pk}
         for kind in COOPERATION_KINDS
@@ -270,6 +284,18 @@ def _renamed(data):
     return data
 
 
+def _template_body(name):
+    return {
+        "name": name,
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-title": "Đặt phòng họp",
+        "items-0-offset_days": "-30",
+        "items-0-owner_kind": "named",
+        "items-0-order": "1",
+    }
+
+
 @pytest.fixture
 def payloads(urls, role_clients):
     """Route name → a callable giving a valid POST body (fresh files each call): with it the
@@ -301,6 +327,27 @@ def payloads(urls, role_clients):
         "working_groups:task_status": status,
         "meetings:checklist_toggle": {"done": "1"},
         "meetings:feed_reset": {},
+        "notifications:mark_read": {},
+        "meetings:delegate_add": {
+            "full_name": "Hồ Thị Mai",
+            "role": "member",
+            "funding": "self_funded",
+        },
+        "meetings:delegate_remove": {},
+        "meetings:checklist_apply": {
+            "template": str(ChecklistTemplate.objects.get(name="Mẫu kiểm tra quyền").pk)
+        },
+        "meetings:template_create": _template_body("Mẫu mới"),
+        "meetings:template_edit": _template_body("Mẫu kiểm tra quyền (sửa)"),
+        "people:set_active": {"active": "0"},
+        "people:edit": {"leadership": "on", "focal_role": "member"},
+        "people:invite": {
+            "email": "moi@mae.gov.vn",
+            "last_name": "Đỗ",
+            "first_name": "Hà",
+            "language": "vi",
+            "focal_role": "member",
+        },
         "reports:create": {"year": "2026"},
         "reports:activity_topic": {"theme": "partners"},
         "reports:narrative_edit": {"text": "Bối cảnh trong nước đã cập nhật."},

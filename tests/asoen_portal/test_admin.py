@@ -15,6 +15,7 @@ PORTAL_APPS = {
     "heritage_parks",
     "cooperation",
     "reports",
+    "notifications",
 }
 
 

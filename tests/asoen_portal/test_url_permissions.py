@@ -33,13 +33,16 @@ READ = {
     "reports:render_status",
     "reports:render_download",
     "exchange:export",
+    "notifications:list",
+    "notifications:bell",
+    "people:profile",
 } | {f"cooperation:{kind}" for kind in ("instruments", "documents", "partners", "projects")}
 READ |= {f"cooperation:{kind}_detail" for kind in ("instrument", "document", "partner", "project")}
 
 CREATE_GROUP = {"working_groups:activity_create", "working_groups:task_create", "meetings:create"}
 
 CLASSES = {
-    "public": {"healthz", "set_language"},
+    "public": {"healthz", "set_language", "password_reset"},
     "token-feed": {"meetings:user_feed", "meetings:group_feed"},
     "read": READ,
     "read-secretariat": {
@@ -47,6 +50,8 @@ CLASSES = {
         "exchange:template",
         "exchange:job",
         "exchange:job-status",
+        "people:list",
+        "meetings:templates",
     },
     "create-group": CREATE_GROUP,
     "write-group": CREATE_GROUP
@@ -61,6 +66,10 @@ CLASSES = {
         "meetings:checklist_edit",
         "meetings:checklist_toggle",
         "reports:activity_topic",
+        "meetings:checklist_apply",
+        "meetings:delegate_add",
+        "meetings:delegate_edit",
+        "meetings:delegate_remove",
     },
     "write-secretariat": {
         "heritage_parks:create",
@@ -76,6 +85,11 @@ CLASSES = {
         "reports:submit",
         "exchange:upload",
         "exchange:job-confirm",
+        "people:invite",
+        "people:edit",
+        "people:set_active",
+        "meetings:template_create",
+        "meetings:template_edit",
     }
     | {
         f"cooperation:{k}_{v}"
@@ -88,7 +102,9 @@ CLASSES = {
         "reports:render_request",
         "reports:render_retry",
     },
-    "write-self": {"meetings:feed_reset"},
+    "write-self": {"meetings:feed_reset", "notifications:mark_read"},
+    # Sends an e-mail and changes no row: checked in tests/people.
+    "mail-secretariat": {"people:resend"},
 }
 SIGNED_IN_ONLY = set().union(*CLASSES.values()) - CLASSES["public"] - CLASSES["token-feed"]
 

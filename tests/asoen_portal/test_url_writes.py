@@ -16,6 +16,7 @@ A, F, R = "allowed", "forbidden", "rejected"
 
 # Routes that answer POST only (a GET is 405): no form page to open.
 POST_ONLY = {"reports:create", "reports:submit", "exchange:upload", "exchange:job-confirm"}
+POST_ONLY |= {"people:set_active", "meetings:checklist_apply", "meetings:delegate_remove"}
 GROUP_RECORD = (A, A, F, F)  # secretariat, focal AWGNCB, focal AWGCC, leadership
 GROUP_CREATE = (A, A, R, F)  # AWGCC's focal point cannot pick AWGNCB in the form
 SECRETARIAT_ONLY = (A, F, F, F)
@@ -31,6 +32,7 @@ EXPECTED = {
     "reports:render_request": (A, F, F, A),
     "reports:render_retry": (A, F, F, A),
     "meetings:feed_reset": (A, A, A, A),  # each user rotates their own calendar token
+    "notifications:mark_read": (A, A, A, A),  # each user marks their own notices
 }
 
 

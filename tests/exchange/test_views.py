@@ -50,6 +50,7 @@ def test_index_lists_every_register(secretariat_client):
         "esc-awards",
         "instruments",
         "partner-projects",
+        "delegates",
     ]
 
 

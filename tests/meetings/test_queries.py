@@ -57,7 +57,9 @@ def test_meeting_detail_query_count(
     for n in range(rows):
         ChecklistItem.objects.create(meeting=meeting, title=f"Việc {n}", owner=focal_user)
         ActivityFactory(meeting=meeting, working_group=group_ncb)
-    # session, user, meeting, checklist, groups, focal groups, documents, activities
-    with django_assert_num_queries(8):
+        meeting.delegates.create(full_name=f"Đại biểu {n}")
+    # session, user, meeting, checklist, groups, focal groups, delegates, checklist templates,
+    # documents, activities
+    with django_assert_num_queries(10):
         response = focal_client.get(reverse("meetings:detail", args=[meeting.pk]))
     assert response.status_code == 200

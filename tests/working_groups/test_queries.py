@@ -38,8 +38,9 @@ def _fill(group, rows):
 
 PAGES = [
     # (url, queries the page itself makes)
-    # tasks due, stale tasks, meetings, checklist, activities, progress, report, its render
-    ("/", 7),
+    # tasks due, stale tasks, meetings, timeliness per group, checklist, activities,
+    # progress, report, its render
+    ("/", 8),
     # count, rows, the group select's options
     ("/activities/", 3),
     # … and the group filter's lookup of AWGNCB
@@ -48,8 +49,9 @@ PAGES = [
     ("/tasks/?overdue=on&group=AWGNCB", 4),
     # groups with counts, their focal persons
     ("/working-groups/", 2),
-    # group, people, lead terms, programmes, tasks, activities, meetings, projects
-    ("/working-groups/AWGNCB/", 8),
+    # group, people, lead terms, programmes, tasks, activities, meetings, their delegates,
+    # projects
+    ("/working-groups/AWGNCB/", 9),
 ]
 
 
@@ -69,7 +71,7 @@ def test_focal_point_dashboard_query_count_is_constant(
     focal_client, group_ncb, django_assert_num_queries, rows
 ):
     _fill(group_ncb, rows)
-    # session, user, Django groups, focal groups + the dashboard's 5 panels (no leadership panel)
-    with django_assert_num_queries(9):
+    # session, user, Django groups, focal groups + the dashboard's 6 panels (no leadership panel)
+    with django_assert_num_queries(10):
         response = focal_client.get("/")
     assert len(response.context["tasks_due"]) == min(rows, 8)

@@ -69,7 +69,11 @@ def group_detail(request, code):
             "activities": list(
                 selectors.activity_list_queryset().filter(working_group=group)[:GROUP_PAGE_ROWS]
             ),
-            "meetings": list(_group_meetings(group)[:GROUP_PAGE_ROWS]),
+            "meetings": list(
+                _group_meetings(group)
+                # Who went for Vietnam: one query for the page's meetings.
+                .prefetch_related("delegates")[:GROUP_PAGE_ROWS]
+            ),
             "projects": list(group.projects.select_related("channel")),
             "today": selectors.today(),
         },

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,11 +11,35 @@ from asoen_portal.pagination import paginate
 from .. import selectors, services
 from ..filters import TaskFilter
 from ..forms import TaskForm, TaskStatusForm
+from ..models import WorkingGroup
+
+
+def _my_groups_filter(user):
+    """The filter a focal point's list opens with: their own groups ("group=AWGCC", or
+    several "groups="); "Tất cả nhóm" (?group=) is one click away."""
+    if access.follows_every_group(user):
+        return None
+    codes = sorted(
+        WorkingGroup.objects.filter(pk__in=access.focal_group_ids(user)).values_list(
+            "code", flat=True
+        )
+    )
+    if not codes:
+        return None
+    query = QueryDict(mutable=True)
+    if len(codes) == 1:
+        query["group"] = codes[0]
+    else:
+        query.setlist("groups", codes)
+    return query
 
 
 @login_required
 def task_list(request):
-    filterset = TaskFilter(request.GET, queryset=selectors.task_list_queryset())
+    data = request.GET
+    if not data:
+        data = _my_groups_filter(request.user) or data
+    filterset = TaskFilter(data, queryset=selectors.task_list_queryset())
     page = paginate(request, filterset.qs)
     user = request.user
     rows = [
@@ -33,7 +58,7 @@ def task_list(request):
             "rows": rows,
             "today": selectors.today(),
             "can_create": access.can_create_group_records(user),
-            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+            "is_filtered": any(data.get(name) for name in filterset.filters),
         },
     )
 
