@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
+from asoen_portal.widgets import Select
 from meetings.models import Meeting
 
 from .models import Activity, Task, WorkingGroup
@@ -147,7 +148,7 @@ class TaskForm(GroupScopedForm):
 
 
 class TaskStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices, widget=Select)
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     note = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -53,7 +53,20 @@ def activity_list_queryset():
 
 
 def task_list_queryset():
-    return Task.objects.select_related("working_group")
+    """Tasks with what a list row (task list, dashboard panels) shows, in one query: not the
+    descriptions, which can be long and no list shows."""
+    return Task.objects.select_related("working_group").only(
+        "id",
+        "year",
+        "title",
+        "title_en",
+        "due_date",
+        "status",
+        "progress",
+        "last_status_at",
+        "working_group__id",
+        "working_group__code",
+    )
 
 
 def get_activity_for_user(user, pk, *, write=False):
