@@ -13,7 +13,8 @@ bench.settings, whose urlconf adds two floors to the portal's URLs:
 For each page it prints the SQL queries per request (counted in-process), the median and p95
 latency and the requests per second at 16 concurrent clients (each sending a bounded number of
 requests over its own keep-alive connection), and the median's ratio to the layout floor's.
-The machine is shared and absolute times vary; the ratio, measured in the same run, is the
+The pages take turns in rounds, so a burst of load from elsewhere falls on all of them alike:
+the machine is shared and absolute times vary; the ratio, measured in the same run, is the
 figure to compare. Targets: every portal page's median <= 3x the layout floor, p95 <= 150 ms.
 """
 
@@ -202,7 +203,7 @@ def start_server(port, workers):
 def load(port, url, session, requests_per_client):
     """CLIENTS threads, each with its own keep-alive connection, `requests_per_client` each.
 
-    Returns (median s, p95 s, requests per second)."""
+    Returns (every request's seconds, wall-clock seconds of the whole batch)."""
     timings, errors = [], []
     lock = threading.Lock()
     headers = {"Cookie": f"sessionid={session}", "Accept-Language": "vi"}
@@ -232,9 +233,31 @@ def load(port, url, session, requests_per_client):
     elapsed = time.perf_counter() - started
     if errors:
         raise SystemExit(f"{url}: HTTP {sorted(set(errors))}")
-    timings.sort()
-    p95 = timings[int(0.95 * (len(timings) - 1))]
-    return statistics.median(timings), p95, len(timings) / elapsed
+    return timings, elapsed
+
+
+def measure(port, measured, session, requests_per_client, rounds):
+    """{url: (median s, p95 s, requests/s)}, the pages taking turns over `rounds` rounds.
+
+    The machine is shared: a page measured in one block would carry whatever load the others
+    put on it at that moment. Taking turns spreads that load over every page alike, so the
+    ratios to the floors hold even when absolute times drift."""
+    timings = {url: [] for _label, url in measured}
+    elapsed = dict.fromkeys(timings, 0.0)
+    for _label, url in measured:
+        load(port, url, session, 2)  # warm every worker
+    per_round = max(1, requests_per_client // rounds)
+    for _round in range(rounds):
+        for _label, url in measured:
+            batch, seconds = load(port, url, session, per_round)
+            timings[url].extend(batch)
+            elapsed[url] += seconds
+    results = {}
+    for url, batch in timings.items():
+        batch.sort()
+        p95 = batch[int(0.95 * (len(batch) - 1))]
+        results[url] = (statistics.median(batch), p95, len(batch) / elapsed[url])
+    return results
 
 
 def verdict(url, median, p95, layout_median):
@@ -251,6 +274,7 @@ def main():
     parser.add_argument("--port", type=int, default=14110)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--requests", type=int, default=20, help="per client and page")
+    parser.add_argument("--rounds", type=int, default=4, help="turns the pages take")
     parser.add_argument("--profile", metavar="URL", help="profile one page instead")
     args = parser.parse_args()
 
@@ -264,19 +288,19 @@ def main():
     session = client.cookies["sessionid"].value
     server = start_server(args.port, args.workers)
     try:
-        results = []
-        for label, url in measured:
-            load(args.port, url, session, 2)  # warm every worker
-            median, p95, rate = load(args.port, url, session, args.requests)
-            results.append((label, url, counts[url], median * 1000, p95 * 1000, rate))
+        timed = measure(args.port, measured, session, args.requests, args.rounds)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
-    layout = next(median for _l, url, _q, median, _p, _r in results if url == LAYOUT)
+    results = [
+        (label, url, counts[url], timed[url][0] * 1000, timed[url][1] * 1000, timed[url][2])
+        for label, url in measured
+    ]
+    layout = timed[LAYOUT][0] * 1000
     print(
-        f"\n{CLIENTS} concurrent clients × {args.requests} requests per page, "
-        f"gunicorn {args.workers} workers, PostgreSQL\n"
+        f"\n{CLIENTS} concurrent clients × {args.requests} requests per page in {args.rounds} "
+        f"rounds, gunicorn {args.workers} workers, PostgreSQL\n"
     )
     print(
         f"{'page':26} {'queries':>7} {'median ms':>10} {'p95 ms':>8} {'req/s':>7} "
