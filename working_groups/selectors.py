@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -184,9 +184,29 @@ def task_progress_by_group(year):
 
 
 def year_end_report_state(year):
-    """The report of `year` (or the latest one) and its newest render job, if any."""
-    from reports.models import AnnualReport
+    """The report of `year` (or the latest one) and its newest render job, if any, in one query.
 
-    report = AnnualReport.objects.filter(year__lte=year).order_by("-year").first()
-    render = report.renders.order_by("-created_at", "-id").first() if report else None
+    The render comes back as an unsaved ReportRender holding only what the dashboard shows
+    (status and time): one query less on the page everyone opens first."""
+    from reports.models import AnnualReport, ReportRender
+
+    newest = ReportRender.objects.filter(report=OuterRef("pk")).order_by("-created_at", "-id")
+    report = (
+        AnnualReport.objects.filter(year__lte=year)
+        .annotate(
+            render_id=Subquery(newest.values("id")[:1]),
+            render_status=Subquery(newest.values("status")[:1]),
+            render_created_at=Subquery(newest.values("created_at")[:1]),
+        )
+        .order_by("-year")
+        .first()
+    )
+    if report is None or report.render_id is None:
+        return report, None
+    render = ReportRender(
+        id=report.render_id,
+        report=report,
+        status=report.render_status,
+        created_at=report.render_created_at,
+    )
     return report, render
