@@ -5,7 +5,7 @@ portal, not in an app, so that no app has to import the apps above it."""
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.shortcuts import render
 
 from asoen_portal import access
@@ -147,9 +147,29 @@ def task_progress_by_group(year: int) -> list[dict]:
 
 
 def year_end_report_state(year: int) -> tuple[AnnualReport | None, ReportRender | None]:
-    """The report of `year` (or the latest one) and its newest render job, if any."""
-    report = AnnualReport.objects.filter(year__lte=year).order_by("-year").first()
-    render = report.renders.order_by("-created_at", "-id").first() if report else None
+    """The report of `year` (or the latest one) and its newest render job, if any, in one query.
+
+    The render comes back as an unsaved ReportRender holding only what the dashboard shows
+    (status and time): one query less on the page everyone opens first."""
+    newest = ReportRender.objects.filter(report=OuterRef("pk")).order_by("-created_at", "-id")
+    report = (
+        AnnualReport.objects.filter(year__lte=year)
+        .annotate(
+            render_id=Subquery(newest.values("id")[:1]),
+            render_status=Subquery(newest.values("status")[:1]),
+            render_created_at=Subquery(newest.values("created_at")[:1]),
+        )
+        .order_by("-year")
+        .first()
+    )
+    if report is None or report.render_id is None:
+        return report, None
+    render = ReportRender(
+        id=report.render_id,
+        report=report,
+        status=report.render_status,
+        created_at=report.render_created_at,
+    )
     return report, render
 
 

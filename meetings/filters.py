@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from asoen_portal.widgets import Select
 from meetings.models import Meeting, MeetingSeries
 from working_groups.models import WorkingGroup
 
@@ -16,17 +17,26 @@ class MeetingFilter(django_filters.FilterSet):
 
     year = django_filters.NumberFilter(field_name="year", label=_("Năm"))
     hosted = django_filters.ChoiceFilter(
-        choices=HOSTED_CHOICES, method="filter_hosted", label=_("Chủ trì / tham dự")
+        choices=HOSTED_CHOICES,
+        method="filter_hosted",
+        label=_("Chủ trì / tham dự"),
+        widget=Select,
     )
-    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Trạng thái"))
+    status = django_filters.ChoiceFilter(
+        choices=Meeting.Status.choices, label=_("Trạng thái"), widget=Select
+    )
     kind = django_filters.ChoiceFilter(
-        field_name="series__kind", choices=MeetingSeries.Kind.choices, label=_("Loại hội nghị")
+        field_name="series__kind",
+        choices=MeetingSeries.Kind.choices,
+        label=_("Loại hội nghị"),
+        widget=Select,
     )
     group = django_filters.ModelChoiceFilter(
         field_name="series__working_group",
-        queryset=WorkingGroup.objects.all(),
+        queryset=WorkingGroup.objects.only("id", "code"),
         to_field_name="code",
         label=_("Nhóm công tác"),
+        widget=Select,
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Tìm kiếm"))
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asoen_portal.models import Theme
 from asoen_portal.text import fold
+from asoen_portal.widgets import Select
 
 from . import selectors
 from .models import Activity, Task, WorkingGroup
@@ -28,13 +29,14 @@ def year_choices():
 
 
 def _groups(request):
-    return WorkingGroup.objects.all()
+    # The select shows each group's code (its __str__); its other columns are never read.
+    return WorkingGroup.objects.only("id", "code")
 
 
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
     year = django_filters.TypedChoiceFilter(
-        label=_("Năm"), choices=year_choices, coerce=int, method="filter_year"
+        label=_("Năm"), choices=year_choices, coerce=int, method="filter_year", widget=Select
     )
     group = django_filters.ModelChoiceFilter(
         label=_("Nhóm công tác"),
@@ -42,12 +44,16 @@ class ActivityFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=_groups,
         empty_label=_("Tất cả nhóm"),
+        widget=Select,
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Loại hoạt động"), choices=Activity.Kind.choices, empty_label=_("Tất cả loại")
+        label=_("Loại hoạt động"),
+        choices=Activity.Kind.choices,
+        empty_label=_("Tất cả loại"),
+        widget=Select,
     )
     theme = django_filters.ChoiceFilter(
-        label=_("Chủ đề"), choices=Theme.choices, empty_label=_("Tất cả chủ đề")
+        label=_("Chủ đề"), choices=Theme.choices, empty_label=_("Tất cả chủ đề"), widget=Select
     )
 
     class Meta:
@@ -71,13 +77,16 @@ class ActivityFilter(django_filters.FilterSet):
 
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
-    year = django_filters.TypedChoiceFilter(label=_("Năm"), choices=year_choices, coerce=int)
+    year = django_filters.TypedChoiceFilter(
+        label=_("Năm"), choices=year_choices, coerce=int, widget=Select
+    )
     group = django_filters.ModelChoiceFilter(
         label=_("Nhóm chủ trì"),
         field_name="working_group",
         to_field_name="code",
         queryset=_groups,
         empty_label=_("Tất cả nhóm"),
+        widget=Select,
     )
     # Several groups at once: a focal point's default view of their own groups (hidden field).
     groups = django_filters.ModelMultipleChoiceFilter(
@@ -88,7 +97,10 @@ class TaskFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
     status = django_filters.ChoiceFilter(
-        label=_("Trạng thái"), choices=Task.Status.choices, empty_label=_("Tất cả trạng thái")
+        label=_("Trạng thái"),
+        choices=Task.Status.choices,
+        empty_label=_("Tất cả trạng thái"),
+        widget=Select,
     )
     overdue = django_filters.BooleanFilter(
         label=_("Quá hạn"), method="filter_overdue", widget=forms.CheckboxInput

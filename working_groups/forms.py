@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from asoen_portal import access
 from asoen_portal.attachments import validate_attachment
 from asoen_portal.forms import DateInput, RecordForm
+from asoen_portal.widgets import Select
 
 from .models import Activity, Task, WorkingGroup
 
@@ -166,7 +167,7 @@ class TaskForm(GroupScopedForm):
 
 
 class TaskStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices, widget=Select)
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     note = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -55,4 +55,17 @@ def activity_list_queryset() -> QuerySet[Activity]:
 
 
 def task_list_queryset() -> QuerySet[Task]:
-    return Task.objects.select_related("working_group")
+    """Tasks with what a list row (task list, dashboard panels) shows, in one query: not the
+    descriptions, which can be long and no list shows."""
+    return Task.objects.select_related("working_group").only(
+        "id",
+        "year",
+        "title",
+        "title_en",
+        "due_date",
+        "status",
+        "progress",
+        "last_status_at",
+        "working_group__id",
+        "working_group__code",
+    )

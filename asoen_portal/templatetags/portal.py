@@ -62,6 +62,35 @@ def progress_class(value):
 
 
 @register.filter
+def meeting_when(meeting):
+    """A meeting's dates as precisely as they are known: 02/12–04/12/2025, a planned month
+    ("Tháng 6/2026 (dự kiến)") or only the year.
+
+    A filter rather than a partial template: a list renders it on every row. The phrases keep
+    the msgids the partial's {% blocktranslate %} had, hence %-formatting.
+    """
+    start, end = meeting.start_date, meeting.end_date
+    if start:
+        if end and end != start:
+            return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
+        return f"{start:%d/%m/%Y}"
+    if meeting.month:
+        if meeting.end_month and meeting.end_month != meeting.month:
+            return _("Tháng %(month)s–%(end)s/%(year)s (dự kiến)") % {
+                "month": meeting.month,
+                "end": meeting.end_month,
+                "year": meeting.year,
+            }
+        return _("Tháng %(month)s/%(year)s (dự kiến)") % {
+            "month": meeting.month,
+            "year": meeting.year,
+        }
+    if meeting.status == "held":
+        return _("Năm %(year)s") % {"year": meeting.year}
+    return _("Năm %(year)s (dự kiến)") % {"year": meeting.year}
+
+
+@register.filter
 def person(user):
     """A user's full name, their username if they have none, or a dash for nobody."""
     if user is None:

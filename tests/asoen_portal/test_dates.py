@@ -45,7 +45,8 @@ def test_task_deadline_reads_day_first(client_in, group_ncb, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_meeting_dates_read_day_first(client_in, group_ncb, language):
-    # meetings/_meeting_when.html, on the register and the meeting's page.
+    # The meeting_when filter (asoen_portal/templatetags/portal.py), on the register and the
+    # meeting's page.
     series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb)
     meeting = MeetingFactory(
         series=series,

@@ -85,6 +85,51 @@ def test_focal_point_updates_status_but_cannot_edit_another_groups_task(page, si
     assert page.locator("h1").inner_text() == "Không có quyền truy cập"
 
 
+def test_focal_point_changes_a_status_from_the_task_list(page, sign_in, browser, live_server):
+    """The list loads a row's form only when its control is opened, and saves it in place;
+    without JavaScript the same control leads to the task's status page."""
+    ncb = WorkingGroupFactory(code="AWGNCB")
+    cc = WorkingGroupFactory(code="AWGCC")
+    FocalPersonFactory(working_group=ncb, user__username="focal-awgncb")
+    own = TaskFactory(working_group=ncb, title="Tổ chức Hội nghị AWGNCB 36")
+    TaskFactory(working_group=cc, title="Xây dựng ACCSAP")
+
+    sign_in("focal-awgncb")
+    page.goto("/tasks/")
+    assert page.locator("summary:has-text('Cập nhật trạng thái')").count() == 1
+    assert page.locator("select[name$=-status]").count() == 0
+    page.click("summary:has-text('Cập nhật trạng thái')")
+    select = page.locator(f"select[name=task{own.pk}-status]")
+    select.wait_for()
+    # The control that had the keyboard focus is gone: the loaded form takes it.
+    assert page.evaluate("document.activeElement.name") == f"task{own.pk}-status"
+    select.select_option("done")
+    page.fill(f"input[name=task{own.pk}-progress]", "100")
+    page.click("button:has-text('Lưu trạng thái')")
+    page.wait_for_selector(f"#task-status-{own.pk} .message--success")
+    assert page.locator(f"#task-status-{own.pk} .badge").first.inner_text() == "Hoàn thành"
+    assert page.url.endswith("/tasks/")
+    own.refresh_from_db()
+    assert (own.status, own.progress, own.version) == ("done", 100, 2)
+
+    no_script = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", java_script_enabled=False
+    )
+    no_script.add_cookies(page.context.cookies())
+    plain = no_script.new_page()
+    plain.goto("/tasks/")
+    plain.click("summary:has-text('Cập nhật trạng thái')")
+    plain.click("text=Mở biểu mẫu cập nhật trạng thái")
+    plain.wait_for_url(f"**/tasks/{own.pk}/status/")
+    plain.select_option(f"select[name=task{own.pk}-status]", "in_progress")
+    plain.fill(f"input[name=task{own.pk}-progress]", "90")
+    plain.click("button:has-text('Lưu trạng thái')")
+    plain.wait_for_url(f"**/tasks/{own.pk}/")
+    no_script.close()
+    own.refresh_from_db()
+    assert (own.status, own.progress) == ("in_progress", 90)
+
+
 def test_leadership_opens_the_dashboard_and_the_report_page(page, sign_in, artifacts):
     from reports.models import AnnualReport
 

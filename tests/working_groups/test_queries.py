@@ -39,8 +39,8 @@ def _fill(group, rows):
 PAGES = [
     # (url, queries the page itself makes)
     # tasks due, stale tasks, meetings, timeliness per group, checklist, activities,
-    # progress, report, its render
-    ("/", 8),
+    # progress, report with its render
+    ("/", 7),
     # count, rows, the group select's options
     ("/activities/", 3),
     # … and the group filter's lookup of AWGNCB
@@ -75,3 +75,48 @@ def test_focal_point_dashboard_query_count_is_constant(
     with django_assert_num_queries(10):
         response = focal_client.get("/")
     assert len(response.context["tasks_due"]) == min(rows, 8)
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_task_list_with_status_controls_query_count_is_constant(
+    focal_client, group_ncb, group_cc, django_assert_num_queries, rows
+):
+    """A focal point's task list: a status control on each of their group's rows, none on the
+    other group's, and the same queries however many rows there are."""
+    year = datetime.date.today().year
+    for n in range(rows):
+        TaskFactory(working_group=group_ncb, year=year, title=f"Nhiệm vụ NCB {n}")
+        TaskFactory(working_group=group_cc, year=year, title=f"Nhiệm vụ CC {n}")
+    # session, user, Django groups, focal groups, count, rows, the group select's options
+    with django_assert_num_queries(7):
+        response = focal_client.get("/tasks/", {"year": year})
+    body = response.content.decode()
+    shown = [task for task, can_edit in response.context["rows"] if can_edit]
+    assert len(response.context["rows"]) == min(2 * rows, 25)
+    assert {task.working_group_id for task in shown} == {group_ncb.pk}
+    assert body.count('hx-trigger="toggle once"') == len(shown)
+    assert "can_load_form" not in body  # the partial's comment stays a comment
+    for task in shown:
+        assert f'href="/tasks/{task.pk}/status/"' in body
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_secretariat_task_list_query_count_is_constant(
+    secretariat_client, group_ncb, django_assert_num_queries, rows
+):
+    for n in range(rows):
+        TaskFactory(working_group=group_ncb if n % 2 else None, title=f"Nhiệm vụ {n}")
+    with django_assert_num_queries(BASE + 3):
+        response = secretariat_client.get("/tasks/")
+    # The secretariat may change every task, its own (no group) included.
+    assert response.content.decode().count('hx-trigger="toggle once"') == rows
+
+
+def test_task_status_form_loaded_on_demand_query_count(
+    focal_client, group_ncb, django_assert_num_queries
+):
+    task = TaskFactory(working_group=group_ncb)
+    # session, user, the task, focal groups (may write), Django groups (role check)
+    with django_assert_num_queries(5):
+        response = focal_client.get(f"/tasks/{task.pk}/status/", headers={"HX-Request": "true"})
+    assert response.status_code == 200

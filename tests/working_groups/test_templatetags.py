@@ -42,3 +42,34 @@ def test_english_activity_list_shows_english_titles_in_constant_queries(
 
     assert "Workshop 0" in response.content.decode()
     assert "Hội thảo 0" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "vi", "en"),
+    [
+        ({"start_date": "2026-06-02", "end_date": "2026-06-05"}, "02/06/2026–05/06/2026", None),
+        ({"start_date": "2026-06-02", "end_date": "2026-06-02"}, "02/06/2026", None),
+        ({"month": 6}, "Tháng 6/2026 (dự kiến)", "6/2026 (planned)"),
+        ({"month": 8, "end_month": 9}, "Tháng 8–9/2026 (dự kiến)", None),
+        ({"status": "held"}, "Năm 2026", None),
+        ({}, "Năm 2026 (dự kiến)", None),
+    ],
+)
+def test_meeting_when_says_what_is_known(fields, vi, en):
+    import datetime
+
+    from asoen_portal.templatetags.portal import meeting_when
+    from meetings.models import Meeting
+
+    dates = {
+        key: datetime.date.fromisoformat(value)
+        for key, value in fields.items()
+        if key.endswith("_date")
+    }
+    others = {key: value for key, value in fields.items() if not key.endswith("_date")}
+    meeting = Meeting(year=2026, **{"status": "planned", **others, **dates})
+    with translation.override("vi"):
+        assert meeting_when(meeting) == vi
+    if en:
+        with translation.override("en"):
+            assert meeting_when(meeting) == en

@@ -322,3 +322,35 @@ def test_error_page_500_renders_without_a_request():
     html = loader.get_template("500.html").render()
     assert "Lỗi hệ thống" in html
     assert "/static/css/portal.css" in html
+
+
+def test_dashboard_shows_the_latest_reports_newest_render(leadership_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.models import AnnualReport, ReportRender
+
+    with CaptureQueriesContext(connection) as without_report:
+        leadership_client.get("/")
+    year = datetime.date.today().year
+    older = AnnualReport.objects.create(year=year - 2)
+    ReportRender.objects.create(report=older, language="vi", status=ReportRender.Status.DONE)
+    latest = AnnualReport.objects.create(year=year - 1)
+    ReportRender.objects.create(report=latest, language="vi", status=ReportRender.Status.DONE)
+    ReportRender.objects.create(report=latest, language="en", status=ReportRender.Status.FAILED)
+    with CaptureQueriesContext(connection) as with_renders:
+        response = leadership_client.get("/")
+    # The newest render comes with the report, in the query that looks for the report.
+    assert len(with_renders) == len(without_report)
+    assert response.context["report"] == latest
+    render = response.context["report_render"]
+    assert (render.pk, render.status) == (latest.renders.order_by("-id")[0].pk, "failed")
+    assert render.get_status_display() in response.content.decode()
+
+
+def test_dashboard_report_panel_without_renders(leadership_client):
+    from reports.models import AnnualReport
+
+    AnnualReport.objects.create(year=datetime.date.today().year)
+    response = leadership_client.get("/")
+    assert response.context["report_render"] is None

@@ -65,7 +65,11 @@ def group_detail(request, code):
         "working_groups/group_detail.html",
         {
             "group": group,
-            "tasks": list(tasks.order_by("-year", "due_date", "id")[: GROUP_PAGE_ROWS * 2]),
+            "tasks": list(
+                tasks.only(
+                    "id", "year", "title", "title_en", "due_date", "status", "progress"
+                ).order_by("-year", "due_date", "id")[: GROUP_PAGE_ROWS * 2]
+            ),
             "activities": list(
                 selectors.activity_list_queryset().filter(working_group=group)[:GROUP_PAGE_ROWS]
             ),

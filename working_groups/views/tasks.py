@@ -42,13 +42,10 @@ def task_list(request):
     filterset = TaskFilter(data, queryset=selectors.task_list_queryset())
     page = paginate(request, filterset.qs)
     user = request.user
-    rows = [
-        (
-            task,
-            TaskStatusForm.for_task(task) if access.can_edit_task(user, task) else None,
-        )
-        for task in page
-    ]
+    # No status form per row: building and rendering 25 forms was most of the page's time.
+    # A row the user may change gets a control that loads its form on demand (HTMX), or opens
+    # the task's status page without JavaScript.
+    rows = [(task, access.can_edit_task(user, task)) for task in page]
     return render(
         request,
         "working_groups/task_list.html",
@@ -109,11 +106,18 @@ def task_status(request, pk):
                 return redirect("working_groups:task_detail", pk=task.pk)
             form = TaskStatusForm.for_task(task)
             saved = True
+    expanded = request.method == "GET"
+    if expanded:
+        # A GET comes from a task list row's status control (HTMX, or its link without
+        # JavaScript): show the form open, with the keyboard focus in it, since the control
+        # it replaces had the focus.
+        form.fields["status"].widget.attrs["autofocus"] = True
     context = {
         "task": task,
         "form": form,
         "conflict": conflict,
         "saved": saved,
+        "expanded": expanded,
         "today": selectors.today(),
     }
     if is_htmx(request):
