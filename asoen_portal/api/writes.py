@@ -21,6 +21,17 @@ def form_data(data):
     return {key: value for key, value in data.items() if value is not None}
 
 
+def bind_form(form_class, data, **kwargs):
+    """`form_class` bound to the JSON body. A field the body leaves out takes the value the
+    page's form starts with (the model's default), as if the user had not touched it."""
+    blank = form_class(**kwargs)
+    defaults = {
+        name: blank.get_initial_for_field(field, name) for name, field in blank.fields.items()
+    }
+    given = {name: value for name, value in defaults.items() if value not in (None, "", [])}
+    return form_class(given | form_data(data), **kwargs)
+
+
 def form_errors(form) -> dict[str, list[str]]:
     return {
         "non_field_errors" if field == "__all__" else field: [e["message"] for e in errors]
@@ -34,7 +45,7 @@ def log_activity_from_api(*, user, data) -> Activity:
     from the service (the page simply does not offer it)."""
     if not selectors.may_create_records(user):
         raise PermissionDenied
-    form = ActivityForm(form_data(data), user=user)
+    form = bind_form(ActivityForm, data, user=user)
     form.fields["working_group"] = forms.ModelChoiceField(
         queryset=WorkingGroup.objects.all(), to_field_name="code", required=False
     )
