@@ -3,6 +3,7 @@ meetings reuse their pages' FilterSets). They offer what those pages filter by (
 plus the year, the working group and a text search that ignores diacritics."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal.text import fold
@@ -27,6 +28,13 @@ def folded_search(queryset, value: str, fields: list[str]):
         if all(word in fold(" ".join(str(row[f] or "") for f in fields)) for word in words)
     ]
     return queryset.filter(pk__in=matching)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: year=2025, not 2025.5 (a number filter would pass a decimal to the
+    database's year lookup)."""
+
+    field_class = forms.IntegerField
 
 
 def _search(*fields):
@@ -71,7 +79,7 @@ class FocalPersonFilter(django_filters.FilterSet):
 
 
 class ChecklistItemFilter(django_filters.FilterSet):
-    meeting = django_filters.NumberFilter(field_name="meeting_id", label=_("Hội nghị"))
+    meeting = IntegerFilter(field_name="meeting_id", label=_("Hội nghị"))
     done = django_filters.BooleanFilter(label=_("Đã xong"))
 
     class Meta:
@@ -81,7 +89,7 @@ class ChecklistItemFilter(django_filters.FilterSet):
 
 class HeritageParkFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=HeritagePark.Status.choices, label=_("Trạng thái"))
-    year = django_filters.NumberFilter(field_name="year_recognised", label=_("Năm công nhận"))
+    year = IntegerFilter(field_name="year_recognised", label=_("Năm công nhận"))
     q = _text_filter()
     filter_text = _search("name", "name_en", "province")
 
@@ -91,7 +99,7 @@ class HeritageParkFilter(django_filters.FilterSet):
 
 
 class EcoSchoolAwardFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = IntegerFilter(label=_("Năm"))
     q = _text_filter()
     filter_text = _search("theme", "theme_en", "school", "province", "sponsor")
 
@@ -101,7 +109,7 @@ class EcoSchoolAwardFilter(django_filters.FilterSet):
 
 
 class EscAwardRoundFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = IntegerFilter(label=_("Năm"))
     kind = django_filters.ChoiceFilter(choices=EscAwardRound.Kind.choices, label=_("Loại"))
 
     class Meta:
@@ -110,7 +118,7 @@ class EscAwardRoundFilter(django_filters.FilterSet):
 
 
 class LegalInstrumentFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="issued_on__year", label=_("Năm ban hành"))
+    year = IntegerFilter(field_name="issued_on__year", label=_("Năm ban hành"))
     kind = django_filters.ChoiceFilter(
         choices=LegalInstrument.Kind.choices, label=_("Loại văn bản")
     )
@@ -126,7 +134,7 @@ class AseanDocumentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=AseanDocument.Status.choices, label=_("Trạng thái")
     )
-    year = django_filters.NumberFilter(label=_("Năm"))
+    year = IntegerFilter(label=_("Năm"))
     kind = django_filters.ChoiceFilter(choices=AseanDocument.Kind.choices, label=_("Loại"))
     group = _group_filter()
     q = _text_filter()
@@ -153,7 +161,7 @@ class PartnerProjectFilter(django_filters.FilterSet):
         choices=PartnerProject.Status.choices, label=_("Trạng thái")
     )
     group = _group_filter()
-    year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
+    year = IntegerFilter(label=_("Năm"), method="filter_year")
     q = _text_filter()
     filter_text = _search("code", "title", "title_en")
 

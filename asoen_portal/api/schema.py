@@ -22,9 +22,8 @@ ERROR_DESCRIPTIONS = {
 class PortalAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
-        codes = ["401", "403", "429"]
-        if "{" in self.path:
-            codes.append("404")
+        # 404: an unknown record, or a page number past the last page of a list.
+        codes = ["401", "403", "404", "429"]
         if self.method in ("POST", "PATCH", "PUT") or self._is_list_view():
             codes.append("400")  # invalid body, or invalid filter values
         for code in codes:

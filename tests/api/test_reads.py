@@ -36,7 +36,10 @@ def test_activities_of_a_year_and_group_are_the_list_pages_rows(
     api_clients, group_ncb, group_cc, secretariat_client
 ):
     for day in range(120):
-        ActivityFactory(working_group=group_ncb, start_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day * 3))
+        ActivityFactory(
+            working_group=group_ncb,
+            start_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day * 3),
+        )
     ActivityFactory.create_batch(40, working_group=group_cc, start_date=datetime.date(2025, 5, 5))
     ActivityFactory.create_batch(30, working_group=group_ncb, start_date=datetime.date(2026, 2, 1))
     params = {"year": "2025", "group": "AWGNCB"}
@@ -68,9 +71,9 @@ def test_activity_text_search_ignores_diacritics(api_clients, group_ncb):
 
     titles = [
         row["title"]
-        for row in api_clients["focal_ncb"].get("/api/v1/activities/", {"q": "xuan thuy"}).json()[
-            "results"
-        ]
+        for row in api_clients["focal_ncb"]
+        .get("/api/v1/activities/", {"q": "xuan thuy"})
+        .json()["results"]
     ]
 
     assert titles == ["Trao chứng nhận Vườn quốc gia Xuân Thủy"]
@@ -103,7 +106,11 @@ def test_tasks_carry_their_status_updates_and_filter_by_status(api_clients, grou
 
     tasks = TaskFactory.create_batch(30, working_group=group_ncb, year=2026)
     update_task_status(
-        task=tasks[0], status="in_progress", progress=40, note="Đã gửi công văn", by=focal_user,
+        task=tasks[0],
+        status="in_progress",
+        progress=40,
+        note="Đã gửi công văn",
+        by=focal_user,
         expected_version=1,
     )
 
@@ -121,11 +128,20 @@ def test_tasks_carry_their_status_updates_and_filter_by_status(api_clients, grou
 def test_meetings_carry_checklists_and_filter_like_the_page(api_clients, group_ncb):
     series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb)
     hosted = MeetingFactory(series=series, number=36, year=2026, is_hosted=True)
-    MeetingFactory(series=series, number=35, year=2025, is_hosted=False, start_date=datetime.date(2025, 6, 1), end_date=None)
+    MeetingFactory(
+        series=series,
+        number=35,
+        year=2025,
+        is_hosted=False,
+        start_date=datetime.date(2025, 6, 1),
+        end_date=None,
+    )
     ChecklistItemFactory(meeting=hosted, title="Đặt khách sạn", order=1)
     ChecklistItemFactory(meeting=hosted, title="Gửi thư mời", order=0)
 
-    body = api_clients["focal_cc"].get("/api/v1/meetings/", {"hosted": "hosted", "year": 2026}).json()
+    body = (
+        api_clients["focal_cc"].get("/api/v1/meetings/", {"hosted": "hosted", "year": 2026}).json()
+    )
 
     assert [m["short_name"] for m in body["results"]] == ["AWGNCB 36"]
     assert [c["title"] for c in body["results"][0]["checklist"]] == ["Gửi thư mời", "Đặt khách sạn"]
@@ -144,8 +160,12 @@ def test_report_lists_its_renders(api_clients, db):
 
 
 def test_heritage_park_search_ignores_diacritics(api_clients, db):
-    HeritagePark.objects.create(name="Vườn quốc gia Pù Mát", status="recognised", year_recognised=2025)
-    HeritagePark.objects.create(name="Vườn quốc gia Xuân Thủy", status="recognised", year_recognised=2025)
+    HeritagePark.objects.create(
+        name="Vườn quốc gia Pù Mát", status="recognised", year_recognised=2025
+    )
+    HeritagePark.objects.create(
+        name="Vườn quốc gia Xuân Thủy", status="recognised", year_recognised=2025
+    )
 
     body = api_clients["secretariat"].get("/api/v1/heritage-parks/", {"q": "pu mat"}).json()
 

@@ -101,9 +101,7 @@ def test_the_owner_of_a_checklist_item_may_tick_it_whatever_the_group(
     assert (response.status_code, response.json()["done"]) == (200, True)
 
 
-def test_awgcc_focal_point_cannot_update_an_awgncb_task_and_nothing_changes(
-    api_clients, ncb_task
-):
+def test_awgcc_focal_point_cannot_update_an_awgncb_task_and_nothing_changes(api_clients, ncb_task):
     before = Task.objects.values().get(pk=ncb_task.pk)
 
     response = api_clients["focal_cc"].post(
