@@ -199,6 +199,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DATE_INPUT_FORMATS": ["iso-8601"],
+    "EXCEPTION_HANDLER": "asoen_portal.api.errors.portal_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ASOEN Việt Nam API",

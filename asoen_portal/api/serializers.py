@@ -2,6 +2,7 @@
 languages' text fields side by side, e.g. `title` (Vietnamese) and `title_en`."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -198,7 +199,12 @@ class ChecklistItemSerializer(serializers.ModelSerializer):
 
 
 class ChecklistTickSerializer(serializers.Serializer):
-    done = serializers.BooleanField()
+    done = serializers.BooleanField(
+        error_messages={
+            "required": _("Trường này là bắt buộc."),
+            "invalid": _("Phải là true hoặc false."),
+        }
+    )
 
 
 class MeetingSerializer(serializers.ModelSerializer):

@@ -30,9 +30,11 @@ def test_api_docs_render_offline_under_a_strict_csp(page, live_server, artifacts
     page.on("console", lambda msg: msg.type == "error" and violations.append(msg.text))
     page.on(
         "request",
-        lambda request: not request.url.startswith(live_server.url)
-        and not request.url.startswith("data:")
-        and foreign.append(request.url),
+        lambda request: (
+            not request.url.startswith(live_server.url)
+            and not request.url.startswith("data:")
+            and foreign.append(request.url)
+        ),
     )
 
     response = page.goto("/api/docs/")
