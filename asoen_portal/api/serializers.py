@@ -13,6 +13,7 @@ from meetings.models import ChecklistItem, Meeting, MeetingDocument, MeetingSeri
 from reports.models import AnnualReport, ReportRender
 from working_groups.models import (
     Activity,
+    Attachment,
     FocalPerson,
     FocalUnit,
     StatusUpdate,
@@ -49,9 +50,28 @@ class FocalPersonSerializer(serializers.ModelSerializer):
         fields = ["id", "working_group", "full_name", "role", "position", "unit", "email"]
 
 
+def _absolute(serializer, name, *args):
+    return serializer.context["request"].build_absolute_uri(reverse(name, args=args))
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "original_name", "size", "created_at", "download_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, attachment):
+        return _absolute(
+            self, "api:activity-attachment-file", attachment.activity_id, attachment.pk
+        )
+
+
 class ActivitySerializer(serializers.ModelSerializer):
     working_group = group_code()
     programmes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Activity
@@ -78,6 +98,7 @@ class ActivitySerializer(serializers.ModelSerializer):
             "projects",
             "programmes",
             "report_order",
+            "attachments",
             "created_at",
             "updated_at",
         ]
@@ -175,8 +196,7 @@ class MeetingDocumentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, document):
-        url = reverse("meetings:document_download", args=[document.meeting_id, document.pk])
-        return self.context["request"].build_absolute_uri(url)
+        return _absolute(self, "api:meeting-document-file", document.meeting_id, document.pk)
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
@@ -379,8 +399,7 @@ class ReportRenderSerializer(serializers.ModelSerializer):
     def get_download_url(self, job):
         if job.status != ReportRender.Status.DONE or not job.file:
             return None
-        url = reverse("reports:render_download", args=[job.pk])
-        return self.context["request"].build_absolute_uri(url)
+        return _absolute(self, "api:report-render-file", job.report.year, job.pk)
 
 
 class AnnualReportSerializer(serializers.ModelSerializer):

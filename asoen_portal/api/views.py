@@ -30,6 +30,7 @@ from working_groups.forms import TaskStatusForm
 from working_groups.models import Activity, FocalPerson, StatusUpdate, WorkingGroup
 
 from . import filters, serializers
+from .files import file_schema, serve_file
 from .writes import form_data, form_errors, log_activity_from_api
 
 
@@ -53,7 +54,7 @@ class FocalPersonViewSet(RegisterViewSet):
 
 def _activity_queryset():
     return Activity.objects.select_related("working_group").prefetch_related(
-        "instruments", "documents", "projects", "programmes"
+        "instruments", "documents", "projects", "programmes", "attachments"
     )
 
 
@@ -79,6 +80,18 @@ class ActivityViewSet(mixins.CreateModelMixin, RegisterViewSet):
         activity = log_activity_from_api(user=request.user, data=request.data)
         activity = _activity_queryset().get(pk=activity.pk)
         return Response(self.get_serializer(activity).data, status=status.HTTP_201_CREATED)
+
+    @file_schema("attachment_pk")
+    @action(
+        detail=True,
+        url_path=r"attachments/(?P<attachment_pk>\d+)/file",
+        url_name="attachment-file",
+        filter_backends=[],
+    )
+    def attachment_file(self, request, pk=None, attachment_pk=None):
+        activity = selectors.get_activity_for_user(request.user, pk)
+        attachment = get_object_or_404(activity.attachments, pk=attachment_pk)
+        return serve_file(attachment.file, attachment.original_name)
 
 
 def _task_queryset():
@@ -151,6 +164,18 @@ class MeetingViewSet(RegisterViewSet):
     def get_object(self):
         meeting = meeting_selectors.get_meeting_for_user(self.request.user, self.kwargs["pk"])
         return _meeting_queryset().get(pk=meeting.pk)
+
+    @file_schema("document_pk")
+    @action(
+        detail=True,
+        url_path=r"documents/(?P<document_pk>\d+)/file",
+        url_name="document-file",
+        filter_backends=[],
+    )
+    def document_file(self, request, pk=None, document_pk=None):
+        meeting = meeting_selectors.get_meeting_for_user(request.user, pk)
+        document = get_object_or_404(MeetingDocument, pk=document_pk, meeting=meeting)
+        return serve_file(document.file, document.file.name.rsplit("/")[-1])
 
 
 @extend_schema_view(
@@ -242,3 +267,16 @@ class AnnualReportViewSet(RegisterViewSet):
     def get_object(self):
         report = get_report_for_user(self.request.user, int(self.kwargs["year"]))
         return self.get_queryset().get(pk=report.pk)
+
+    @file_schema("render_pk")
+    @action(
+        detail=True,
+        url_path=r"renders/(?P<render_pk>\d+)/file",
+        url_name="render-file",
+        filter_backends=[],
+    )
+    def render_file(self, request, year=None, render_pk=None):
+        report = get_report_for_user(request.user, int(year))
+        job = get_object_or_404(report.renders, pk=render_pk, status=ReportRender.Status.DONE)
+        # The same file name as the report page's download.
+        return serve_file(job.file, f"bao-cao-tong-ket-{report.year}-{job.language}.pdf")

@@ -200,3 +200,35 @@ def test_a_revoked_or_unknown_token_is_refused(secretariat_user, db):
 
     assert (first, after.status_code, unknown) == (200, 401, 401)
     assert after.json()["detail"] == "Mã truy cập không hợp lệ hoặc đã bị thu hồi."
+
+
+def test_files_download_with_a_token(api_clients, group_ncb):
+    from django.core.files.base import ContentFile
+
+    from meetings.models import MeetingDocument
+
+    activity = ActivityFactory(working_group=group_ncb)
+    activity.attachments.create(
+        file=ContentFile(b"%PDF-1.4 bien ban", name="bien-ban.pdf"),
+        original_name="Biên bản.pdf",
+        size=17,
+    )
+    meeting = MeetingFactory(series=MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb))
+    MeetingDocument.objects.create(
+        meeting=meeting, title="Chương trình", file=ContentFile(b"agenda", name="agenda.pdf")
+    )
+    report = AnnualReport.objects.create(year=2026)
+    ReportRender.objects.create(
+        report=report, status="done", file=ContentFile(b"%PDF report", name="r.pdf")
+    )
+    client = api_clients["focal_cc"]
+
+    urls = [
+        client.get(f"/api/v1/activities/{activity.pk}/").json()["attachments"][0]["download_url"],
+        client.get(f"/api/v1/meetings/{meeting.pk}/").json()["documents"][0]["download_url"],
+        client.get("/api/v1/reports/2026/").json()["renders"][0]["download_url"],
+    ]
+    bodies = [b"".join(client.get(url).streaming_content) for url in urls]
+
+    assert bodies == [b"%PDF-1.4 bien ban", b"agenda", b"%PDF report"]
+    assert api_clients["anonymous"].get(urls[0]).status_code == 401

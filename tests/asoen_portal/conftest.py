@@ -190,6 +190,15 @@ def _url_kwargs(w):
             "api:programme-detail": {"code": "AHP"},
             "api:partner-detail": {"code": w["partner"].code},
             "api:report-detail": year,
+            "api:report-render-file": {**year, "render_pk": w["render_done"].pk},
+            "api:activity-attachment-file": {
+                "pk": w["activity"].pk,
+                "attachment_pk": w["attachment"].pk,
+            },
+            "api:meeting-document-file": {
+                "pk": w["meeting"].pk,
+                "document_pk": w["meeting_document"].pk,
+            },
         }
         | {f"api:{name}-detail": {"pk": w[key].pk} for name, key in API_RECORDS.items()}
         | {

@@ -112,7 +112,12 @@ CLASSES = {
         )
         for kind in ("list", "detail")
     }
-    | {"api:task-status-update"},
+    | {
+        "api:task-status-update",
+        "api:activity-attachment-file",
+        "api:meeting-document-file",
+        "api:report-render-file",
+    },
 }
 # The API answers anonymous callers with 401 (tests below), not with the login page.
 SIGNED_IN_ONLY = set().union(*CLASSES.values()) - CLASSES["public"] - CLASSES["token-feed"]
