@@ -18,6 +18,11 @@ def file_schema(path_parameter: str):
     """A download's schema: any content type, the file's id in the path."""
     return extend_schema(
         responses={(200, "*/*"): OpenApiTypes.BINARY},
-        parameters=[OpenApiParameter(path_parameter, OpenApiTypes.INT, OpenApiParameter.PATH)],
+        # Minimum 0: the route matches digits only, so "-1" would never reach the API.
+        parameters=[
+            OpenApiParameter(
+                path_parameter, {"type": "integer", "minimum": 0}, OpenApiParameter.PATH
+            )
+        ],
         filters=False,
     )

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
 from . import docs, token_views, views
@@ -29,4 +29,7 @@ urlpatterns = [
     path("docs/", docs.DocsView.as_view(), name="docs"),
     path("tokens/", token_views.token_list, name="tokens"),
     path("tokens/<int:pk>/revoke/", token_views.token_revoke, name="token_revoke"),
+    # Last: what no route above matched. Only paths ending in "/", so that CommonMiddleware
+    # still redirects "/api/v1/activities" to "/api/v1/activities/".
+    re_path(r"^.*/$", views.not_found),
 ]

@@ -3,7 +3,9 @@ come from the same access helpers as the detail pages; writes call the pages' se
 check permission again, so the API has no rules of its own."""
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -13,7 +15,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
@@ -37,12 +39,20 @@ from .writes import form_data, form_errors, log_activity_from_api
 class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only register; every signed-in user reads every record, as on the pages."""
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # "/activities/abc/" is a record that does not exist, not a database error.
+        pk = kwargs.get("pk")
+        if pk is not None and not str(pk).isdigit():
+            raise NotFound
+
 
 class WorkingGroupViewSet(RegisterViewSet):
     queryset = WorkingGroup.objects.select_related("focal_unit")
     serializer_class = serializers.WorkingGroupSerializer
     filterset_class = filters.WorkingGroupFilter
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"  # a code may hold a dot
 
 
 class FocalPersonViewSet(RegisterViewSet):
@@ -206,6 +216,7 @@ class ProgrammeViewSet(RegisterViewSet):
     serializer_class = serializers.ProgrammeSerializer
     filterset_class = None
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
 
 
 class HeritageParkViewSet(RegisterViewSet):
@@ -245,6 +256,7 @@ class PartnerViewSet(RegisterViewSet):
     serializer_class = serializers.PartnerSerializer
     filterset_class = filters.PartnerFilter
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
 
 
 class PartnerProjectViewSet(RegisterViewSet):
@@ -280,3 +292,8 @@ class AnnualReportViewSet(RegisterViewSet):
         job = get_object_or_404(report.renders, pk=render_pk, status=ReportRender.Status.DONE)
         # The same file name as the report page's download.
         return serve_file(job.file, f"bao-cao-tong-ket-{report.year}-{job.language}.pdf")
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/: a JSON 404, like the API's own, not the portal's page."""
+    return JsonResponse({"detail": _("Không tìm thấy.")}, status=404)

@@ -232,3 +232,26 @@ def test_files_download_with_a_token(api_clients, group_ncb):
 
     assert bodies == [b"%PDF-1.4 bien ban", b"agenda", b"%PDF report"]
     assert api_clients["anonymous"].get(urls[0]).status_code == 401
+
+
+def test_a_malformed_id_is_a_json_404(api_clients, db):
+    responses = [
+        api_clients["secretariat"].get(url)
+        for url in ("/api/v1/activities/abc/", "/api/v1/tasks/-3/", "/api/v1/meetings/1e3/")
+    ]
+
+    assert [(r.status_code, r.json()) for r in responses] == [
+        (404, {"detail": "Không tìm thấy."})
+    ] * 3
+
+
+def test_unknown_api_addresses_are_json_404s_and_slashes_are_added(api_clients, db):
+    client = api_clients["secretariat"]
+
+    unknown = client.get("/api/v1/khong-co/")
+    dotted = client.get("/api/v1/working-groups/A.B/")
+    no_slash = client.get("/api/v1/activities")
+
+    assert (unknown.status_code, unknown.json()) == (404, {"detail": "Không tìm thấy."})
+    assert (dotted.status_code, dotted.json()) == (404, {"detail": "Không tìm thấy."})
+    assert (no_slash.status_code, no_slash.url) == (301, "/api/v1/activities/")
