@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ImportJob
+from .models import ApiToken, ImportJob
 
 
 @admin.register(ImportJob)
@@ -15,4 +15,20 @@ class ImportJobAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are made by their owners on /api/tokens/; the admin shows who has which, and
+    the secretariat can revoke one by setting its revocation time."""
+
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user"]
+    search_fields = ["name", "user__username", "prefix"]
+    fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
         return False

@@ -74,6 +74,10 @@ def test_post_task_status_update_by_role(role, api_clients, ncb_task):
     assert StatusUpdate.objects.filter(task=ncb_task).count() == (1 if changed else 0)
     assert ncb_task.history.count() == (2 if changed else 1)
     if changed:
+        author = {"secretariat": "secretariat", "focal_ncb": "focal-awgncb"}[role]
+        assert ncb_task.history.first().history_user.username == author
+        assert StatusUpdate.objects.get(task=ncb_task).author.username == author
+    if changed:
         assert response.json()["updates"][0]["note"] == "Đã gửi thư mời"
 
 
@@ -87,6 +91,15 @@ def test_tick_checklist_item_by_role(role, api_clients, ncb_item):
     ncb_item.refresh_from_db()
     assert ncb_item.done is (response.status_code == 200)
     assert (ncb_item.done_at is not None) is ncb_item.done
+    if ncb_item.done:
+        # Recorded as the token's owner: DRF hands the user to simple-history's middleware.
+        assert (
+            ncb_item.history.first().history_user.username
+            == {
+                "secretariat": "secretariat",
+                "focal_ncb": "focal-awgncb",
+            }[role]
+        )
 
 
 def test_the_owner_of_a_checklist_item_may_tick_it_whatever_the_group(
