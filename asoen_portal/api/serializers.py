@@ -7,10 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
-from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark, Programme
 from meetings.models import ChecklistItem, Meeting, MeetingDocument, MeetingSeries
-from reports.models import AnnualReport, ReportRender
 from working_groups.models import (
     Activity,
     Attachment,
@@ -50,7 +47,8 @@ class FocalPersonSerializer(serializers.ModelSerializer):
         fields = ["id", "working_group", "full_name", "role", "position", "unit", "email"]
 
 
-def _absolute(serializer, name, *args):
+def absolute_url(serializer, name, *args):
+    """The full address of a route, for fields that link to a download."""
     return serializer.context["request"].build_absolute_uri(reverse(name, args=args))
 
 
@@ -63,7 +61,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, attachment):
-        return _absolute(
+        return absolute_url(
             self, "api:activity-attachment-file", attachment.activity_id, attachment.pk
         )
 
@@ -196,7 +194,7 @@ class MeetingDocumentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, document):
-        return _absolute(self, "api:meeting-document-file", document.meeting_id, document.pk)
+        return absolute_url(self, "api:meeting-document-file", document.meeting_id, document.pk)
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
@@ -256,173 +254,4 @@ class MeetingSerializer(serializers.ModelSerializer):
             "notes",
             "documents",
             "checklist",
-        ]
-
-
-class ProgrammeSerializer(serializers.ModelSerializer):
-    working_group = group_code()
-
-    class Meta:
-        model = Programme
-        fields = ["id", "code", "name", "name_en", "description", "working_group"]
-
-
-class HeritageParkSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = HeritagePark
-        fields = [
-            "id",
-            "name",
-            "name_en",
-            "province",
-            "year_recognised",
-            "status",
-            "certificate_meeting",
-            "notes",
-        ]
-
-
-class EcoSchoolAwardSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = EcoSchoolAward
-        fields = ["id", "year", "theme", "theme_en", "school", "province", "sponsor", "notes"]
-
-
-class EscAwardSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = EscAward
-        fields = ["id", "city", "city_en", "province", "category"]
-
-
-class EscAwardRoundSerializer(serializers.ModelSerializer):
-    awards = EscAwardSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = EscAwardRound
-        fields = [
-            "id",
-            "kind",
-            "edition",
-            "year",
-            "regional_recipients",
-            "categories",
-            "categories_en",
-            "presented_at",
-            "awards",
-        ]
-
-
-class LegalInstrumentSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = LegalInstrument
-        fields = [
-            "id",
-            "number",
-            "kind",
-            "issuer",
-            "issuer_en",
-            "issued_on",
-            "title",
-            "title_en",
-            "approves",
-            "approves_en",
-        ]
-
-
-class PartnerSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Partner
-        fields = ["id", "code", "name", "name_en", "kind", "is_priority", "priority_year"]
-
-
-class AseanDocumentSerializer(serializers.ModelSerializer):
-    partner = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    working_group = group_code()
-
-    class Meta:
-        model = AseanDocument
-        fields = [
-            "id",
-            "code",
-            "kind",
-            "title",
-            "title_en",
-            "year",
-            "status",
-            "partner",
-            "meeting",
-            "working_group",
-        ]
-
-
-class PartnerProjectSerializer(serializers.ModelSerializer):
-    donors = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    channel = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    working_group = group_code()
-    programme = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-
-    class Meta:
-        model = PartnerProject
-        fields = [
-            "id",
-            "code",
-            "title",
-            "title_en",
-            "donors",
-            "channel",
-            "start_year",
-            "end_year",
-            "status",
-            "working_group",
-            "programme",
-        ]
-
-
-class ReportRenderSerializer(serializers.ModelSerializer):
-    download_url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = ReportRender
-        fields = [
-            "id",
-            "language",
-            "format",
-            "status",
-            "error",
-            "note",
-            "created_at",
-            "finished_at",
-            "download_url",
-        ]
-
-    @extend_schema_field(serializers.URLField(allow_null=True))
-    def get_download_url(self, job):
-        if job.status != ReportRender.Status.DONE or not job.file:
-            return None
-        return _absolute(self, "api:report-render-file", job.report.year, job.pk)
-
-
-class AnnualReportSerializer(serializers.ModelSerializer):
-    renders = ReportRenderSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = AnnualReport
-        fields = [
-            "id",
-            "year",
-            "number_symbol",
-            "place",
-            "place_en",
-            "report_date",
-            "issuing_body",
-            "issuing_body_en",
-            "issuing_unit",
-            "issuing_unit_en",
-            "signer_name",
-            "signer_title",
-            "signer_title_en",
-            "status",
-            "submitted_at",
-            "approved_at",
-            "renders",
         ]

@@ -31,7 +31,7 @@ from working_groups.filters import ActivityFilter, TaskFilter
 from working_groups.forms import TaskStatusForm
 from working_groups.models import Activity, FocalPerson, StatusUpdate, WorkingGroup
 
-from . import filters, serializers
+from . import filters, register_serializers, serializers
 from .files import file_schema, serve_file
 from .writes import form_data, form_errors, log_activity_from_api
 
@@ -213,7 +213,7 @@ class ChecklistItemViewSet(mixins.UpdateModelMixin, RegisterViewSet):
 
 class ProgrammeViewSet(RegisterViewSet):
     queryset = Programme.objects.select_related("working_group")
-    serializer_class = serializers.ProgrammeSerializer
+    serializer_class = register_serializers.ProgrammeSerializer
     filterset_class = None
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
@@ -221,13 +221,13 @@ class ProgrammeViewSet(RegisterViewSet):
 
 class HeritageParkViewSet(RegisterViewSet):
     queryset = HeritagePark.objects.all()
-    serializer_class = serializers.HeritageParkSerializer
+    serializer_class = register_serializers.HeritageParkSerializer
     filterset_class = filters.HeritageParkFilter
 
 
 class EcoSchoolAwardViewSet(RegisterViewSet):
     queryset = EcoSchoolAward.objects.all()
-    serializer_class = serializers.EcoSchoolAwardSerializer
+    serializer_class = register_serializers.EcoSchoolAwardSerializer
     filterset_class = filters.EcoSchoolAwardFilter
 
 
@@ -235,25 +235,25 @@ class EscAwardRoundViewSet(RegisterViewSet):
     queryset = EscAwardRound.objects.prefetch_related(
         Prefetch("awards", queryset=EscAward.objects.order_by("city", "category"))
     )
-    serializer_class = serializers.EscAwardRoundSerializer
+    serializer_class = register_serializers.EscAwardRoundSerializer
     filterset_class = filters.EscAwardRoundFilter
 
 
 class LegalInstrumentViewSet(RegisterViewSet):
     queryset = LegalInstrument.objects.all()
-    serializer_class = serializers.LegalInstrumentSerializer
+    serializer_class = register_serializers.LegalInstrumentSerializer
     filterset_class = filters.LegalInstrumentFilter
 
 
 class AseanDocumentViewSet(RegisterViewSet):
     queryset = AseanDocument.objects.select_related("partner", "working_group")
-    serializer_class = serializers.AseanDocumentSerializer
+    serializer_class = register_serializers.AseanDocumentSerializer
     filterset_class = filters.AseanDocumentFilter
 
 
 class PartnerViewSet(RegisterViewSet):
     queryset = Partner.objects.all()
-    serializer_class = serializers.PartnerSerializer
+    serializer_class = register_serializers.PartnerSerializer
     filterset_class = filters.PartnerFilter
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
@@ -263,7 +263,7 @@ class PartnerProjectViewSet(RegisterViewSet):
     queryset = PartnerProject.objects.select_related(
         "channel", "working_group", "programme"
     ).prefetch_related(Prefetch("donors", queryset=Partner.objects.order_by("code")))
-    serializer_class = serializers.PartnerProjectSerializer
+    serializer_class = register_serializers.PartnerProjectSerializer
     filterset_class = filters.PartnerProjectFilter
 
 
@@ -271,7 +271,7 @@ class AnnualReportViewSet(RegisterViewSet):
     queryset = AnnualReport.objects.prefetch_related(
         Prefetch("renders", queryset=ReportRender.objects.order_by("-created_at", "-id"))
     )
-    serializer_class = serializers.AnnualReportSerializer
+    serializer_class = register_serializers.AnnualReportSerializer
     filterset_class = filters.AnnualReportFilter
     lookup_field = "year"
     lookup_value_regex = r"\d{4}"
