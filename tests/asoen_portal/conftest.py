@@ -343,6 +343,8 @@ def payloads(urls, role_clients):
         "reports:render_request": {"language": "vi"},
         "reports:render_retry": {},
         "exchange:job-confirm": {},
+        "api:tokens": {"name": "Hệ thống văn phòng điện tử"},
+        "api:token_revoke": {},
     }
     makers = {name: (lambda body=body: dict(body)) for name, body in bodies.items()}
     makers["working_groups:attachment_add"] = lambda: {"files": [upload()]}

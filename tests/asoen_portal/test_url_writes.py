@@ -31,6 +31,8 @@ EXPECTED = {
     "reports:render_request": (A, F, F, A),
     "reports:render_retry": (A, F, F, A),
     "meetings:feed_reset": (A, A, A, A),  # each user rotates their own calendar token
+    "api:tokens": (A, A, A, A),  # each user makes their own API tokens
+    "api:token_revoke": (F, A, F, F),  # the audit's token is AWGNCB's focal point's
 }
 
 
