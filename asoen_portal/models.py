@@ -139,3 +139,7 @@ class ImportJob(TimeStampedModel):
     @property
     def can_confirm(self):
         return self.status == self.Status.PREVIEWED and self.error_count == 0 and not self.error
+
+
+# Defined with the API it serves; imported here so that it is a model of this app.
+from asoen_portal.api.models import ApiToken  # noqa: E402, F401

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "working_groups",
     "meetings",
     "heritage_parks",
@@ -273,6 +276,56 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.send_reminders",
         "schedule": crontab(minute=0, hour=REMINDER_HOUR),
     },
+}
+
+# The API (asoen_portal/api/): personal tokens for other systems, the session for the browser.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so an anonymous call gets 401 with "WWW-Authenticate: Token".
+        "asoen_portal.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["asoen_portal.api.throttling.ApiTokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": env.str("API_THROTTLE_RATE", default="2000/hour")},
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "asoen_portal.api.pagination.PagePagination",
+    "DEFAULT_SCHEMA_CLASS": "asoen_portal.api.schema.PortalAutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DATE_INPUT_FORMATS": ["iso-8601"],
+    "EXCEPTION_HANDLER": "asoen_portal.api.errors.portal_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ASOEN Việt Nam API",
+    "DESCRIPTION": "Dữ liệu hợp tác môi trường ASEAN của Văn phòng ASOEN Việt Nam.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Bundled assets, served by WhiteNoise: the docs page works offline and under a strict CSP.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several registers have a "kind" or a "status": name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityKindEnum": "working_groups.models.Activity.Kind",
+        "TaskStatusEnum": "working_groups.models.Task.Status",
+    },
+}
+# Request counts of the API throttle. With Redis every web worker counts against one budget;
+# the embedded mode has one process, for which memory is enough.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api_throttle": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "asoen-api",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
+    ),
 }
 
 LOGGING = {

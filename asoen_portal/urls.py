@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("cooperation.urls")),
     path("reports/", include("reports.urls")),
     path("data/", include("asoen_portal.exchange.urls")),
+    path("api/", include("asoen_portal.api.urls")),
 ]
 # Uploaded and rendered files are never served from MEDIA_URL, not even with DEBUG on: every
 # download goes through a view that checks the user may read the record it belongs to.

@@ -102,11 +102,49 @@ CLASSES = {
         "reports:render_request",
         "reports:render_retry",
     },
-    "write-self": {"meetings:feed_reset", "notifications:mark_read"},
+    "write-self": {
+        "meetings:feed_reset",
+        "notifications:mark_read",
+        "api:tokens",
+        "api:token_revoke",
+    },
     # Sends an e-mail and changes no row: checked in tests/people.
     "mail-secretariat": {"people:resend"},
+    "api-public": {"api:schema", "api:docs"},
+    # API writes (task-status-update, and POST/PATCH on activity-list / checklist-item-detail)
+    # have their own role matrix in tests/api/test_writes.py.
+    "api-read": {
+        f"api:{name}-{kind}"
+        for name in (
+            "working-group",
+            "focal-person",
+            "activity",
+            "task",
+            "meeting",
+            "checklist-item",
+            "programme",
+            "heritage-park",
+            "eco-school-award",
+            "esc-award-round",
+            "instrument",
+            "asean-document",
+            "partner",
+            "project",
+            "report",
+        )
+        for kind in ("list", "detail")
+    }
+    | {
+        "api:task-status-update",
+        "api:activity-attachment-file",
+        "api:meeting-document-file",
+        "api:report-render-file",
+    },
 }
+# The API answers anonymous callers with 401 (tests below), not with the login page.
 SIGNED_IN_ONLY = set().union(*CLASSES.values()) - CLASSES["public"] - CLASSES["token-feed"]
+SIGNED_IN_ONLY -= CLASSES["api-public"] | CLASSES["api-read"]
+API_READ = CLASSES["api-read"] - {"api:task-status-update"}
 
 
 def test_every_route_is_classified():
@@ -168,3 +206,33 @@ def test_data_import_pages_are_the_secretariats_alone(role, role_clients, urls):
     statuses = {name: client.get(urls[name]).status_code for name in names}
 
     assert statuses == dict.fromkeys(names, 200 if role == "secretariat" else 403)
+
+
+def test_anonymous_api_calls_get_401_and_change_nothing(anonymous_client, urls):
+    before = fingerprint()
+    names = sorted(CLASSES["api-read"])
+    reads = {name: anonymous_client.get(urls[name]).status_code for name in names}
+    writes = {
+        name: anonymous_client.post(urls[name], {}, content_type="application/json").status_code
+        for name in names
+    }
+
+    assert reads == dict.fromkeys(names, 401)
+    assert writes == dict.fromkeys(names, 401)
+    assert fingerprint() == before
+
+
+def test_api_schema_and_docs_are_public(anonymous_client, urls):
+    statuses = [
+        anonymous_client.get(urls[name]).status_code for name in sorted(CLASSES["api-public"])
+    ]
+
+    assert statuses == [200, 200]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_signed_in_role_reads_every_api_record(role, role_clients, urls):
+    client = role_clients[role]
+    statuses = {name: client.get(urls[name]).status_code for name in sorted(API_READ)}
+
+    assert statuses == dict.fromkeys(statuses, 200)

@@ -33,6 +33,8 @@ EXPECTED = {
     "reports:render_retry": (A, F, F, A),
     "meetings:feed_reset": (A, A, A, A),  # each user rotates their own calendar token
     "notifications:mark_read": (A, A, A, A),  # each user marks their own notices
+    "api:tokens": (A, A, A, A),  # each user makes their own API tokens
+    "api:token_revoke": (F, A, F, F),  # the audit's token is AWGNCB's focal point's
 }
 
 
