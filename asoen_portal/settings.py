@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "heritage_parks",
     "cooperation",
     "reports",
+    "issuance",
 ]
 
 MIDDLEWARE = [

@@ -87,15 +87,20 @@ def submit_report(*, report, by):
 
 
 def approve_report(*, report, by):
-    """Leadership: submitted → approved. An approved report is frozen."""
+    """Leadership: submitted → approved. An approved report is frozen and takes the next
+    number of the document register (Số: 05/BC-ASOEN)."""
     if not is_leadership(by):
         raise PermissionDenied
     if report.status != AnnualReport.Status.SUBMITTED:
         raise ValidationError(_("Chỉ báo cáo đã trình mới có thể phê duyệt."))
-    report.status = AnnualReport.Status.APPROVED
-    report.approved_by, report.approved_at = by, timezone.now()
-    report._history_user = by
-    report.save()
+    from issuance.register import number_report
+
+    with transaction.atomic():  # the register number is taken only if the approval is saved
+        report.status = AnnualReport.Status.APPROVED
+        report.approved_by, report.approved_at = by, timezone.now()
+        number_report(report=report, by=by)
+        report._history_user = by
+        report.save()
     return report
 
 

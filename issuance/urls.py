@@ -1,0 +1,9 @@
+from django.urls import path
+
+from issuance import views
+
+app_name = "issuance"
+
+urlpatterns = [
+    path("", views.register_list, name="register"),
+]
