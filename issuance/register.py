@@ -58,7 +58,9 @@ def take_next_number(
         except IntegrityError:
             if report is not None and IssuedNumber.objects.filter(report=report).exists():
                 raise  # the same report numbered twice is a bug, not a race to retry
-            logger.info("Register %s/%s: number taken concurrently (attempt %s)", kind, year, attempt)
+            logger.info(
+                "Register %s/%s: number taken concurrently (attempt %s)", kind, year, attempt
+            )
     raise IntegrityError(f"No free number for {kind} {year} after {MAX_ATTEMPTS} attempts")
 
 

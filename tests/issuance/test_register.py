@@ -37,9 +37,7 @@ def test_approval_takes_number_01_and_the_pdf_prints_it(secretariat_user, leader
     number = IssuedNumber.objects.get()
     assert report.number_symbol == number.symbol == "01/BC-ASOEN"
     assert (number.year, number.kind, number.sequence) == (timezone.localdate().year, "BC", 1)
-    assert number.summary == (
-        "Báo cáo tổng kết công tác năm 2025, định hướng công tác năm 2026"
-    )
+    assert number.summary == ("Báo cáo tổng kết công tác năm 2025, định hướng công tác năm 2026")
     assert (number.signer_name, number.issued_by) == ("Lê Công Thành", leadership_user)
     assert report.history.first().number_symbol == "01/BC-ASOEN"
     # -layout keeps the heading's two columns apart, so the number line reads whole.
