@@ -14,7 +14,8 @@ urlpatterns = [
     path("heritage-parks/", include("heritage_parks.urls")),
     path("", include("cooperation.urls")),
     path("reports/", include("reports.urls")),
-    path("register/", include("issuance.urls")),
+    # issuance serves /register/ and the signing of reports under /reports/.
+    path("", include("issuance.urls")),
     path("data/", include("asoen_portal.exchange.urls")),
 ]
 # Uploaded and rendered files are never served from MEDIA_URL, not even with DEBUG on: every

@@ -74,3 +74,65 @@ class IssuedNumber(TimeStampedModel):
     def symbol(self):
         """'05/BC-ASOEN': two digits at least, as Decree 30 writes numbers under 10."""
         return f"{self.sequence:02d}/{self.kind}-{ISSUER_CODE}"
+
+
+def signed_path(instance, filename):
+    """Beside the unsigned PDF (reports/<year>/), under a name of its own."""
+    return f"reports/{instance.render.report.year}/{filename}"
+
+
+class ReportSignature(TimeStampedModel):
+    """A request to sign a rendered report's PDF; its state is the signing job's state. The
+    signed file is a new file beside the unsigned one, which is never touched."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang ký")
+        DONE = "done", _("Đã ký")
+        FAILED = "failed", _("Lỗi")
+
+    render = models.ForeignKey(
+        "reports.ReportRender",
+        verbose_name=_("bản PDF được ký"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING
+    )
+    file = models.FileField(_("tệp đã ký"), upload_to=signed_path, blank=True, max_length=500)
+    error = models.TextField(_("lỗi"), blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    signer_subject = models.CharField(_("chủ thể chứng thư số"), max_length=500, blank=True)
+    certificate_serial = models.CharField(_("số hiệu chứng thư số"), max_length=100, blank=True)
+    signed_at = models.DateTimeField(_("ký lúc"), null=True, blank=True)
+    validation = models.TextField(_("kết quả kiểm tra chữ ký"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lượt ký số")
+        verbose_name_plural = _("lượt ký số")
+        constraints = [
+            # One signing job at a time per PDF: a double click cannot start two.
+            models.UniqueConstraint(
+                fields=["render"],
+                condition=models.Q(status__in=["pending", "running"]),
+                name="uniq_active_signature_per_render",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.render} {self.get_status_display()}"

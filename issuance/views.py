@@ -1,14 +1,18 @@
 """The register page (secretariat and leadership) and its export, and the signature jobs of a
 report's final PDF (request, status, download)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from issuance.models import DocumentKind, IssuedNumber
+from issuance import signatures
+from issuance.models import DocumentKind, IssuedNumber, ReportSignature
 from issuance.register import can_view_register
+from reports.models import ReportRender
 
 EXPORT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -69,3 +73,47 @@ def _export(numbers, file_type):
     response = HttpResponse(data, content_type=EXPORT_TYPES[file_type])
     response["Content-Disposition"] = f'attachment; filename="so-van-ban-di.{file_type}"'
     return response
+
+
+def get_signature_for_user(user, pk):
+    """Every signed-in user may read a report, so also its signed editions."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return get_object_or_404(ReportSignature.objects.select_related("render__report"), pk=pk)
+
+
+@login_required
+@require_POST
+def signature_request(request, render_pk):
+    job = get_object_or_404(ReportRender.objects.select_related("report"), pk=render_pk)
+    try:
+        signature = signatures.request_signature(render=job, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if signature.note:
+            messages.warning(request, signature.note)
+        else:
+            messages.success(request, _("Đã gửi yêu cầu ký số bản PDF."))
+    return redirect("reports:detail", year=job.report.year)
+
+
+@login_required
+def signature_status(request, pk):
+    """The job's row, polled by HTMX every 2 s until it is done or failed."""
+    signature = get_signature_for_user(request.user, pk)
+    return render(request, "issuance/_signature_row.html", {"signature": signature})
+
+
+@login_required
+def signature_download(request, pk):
+    signature = get_signature_for_user(request.user, pk)
+    if signature.status != ReportSignature.Status.DONE or not signature.file:
+        raise Http404
+    render_job = signature.render
+    filename = f"bao-cao-tong-ket-{render_job.report.year}-{render_job.language}-da-ky-so.pdf"
+    try:
+        handle = signature.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=filename)
