@@ -182,9 +182,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Digital signature of a report's final PDF (issuance.signing). PKCS#12 file by default;
-# "pkcs11" uses a USB token / HSM through its module (pip install python-pkcs11).
+# "pkcs11" uses a USB token / HSM through its module (pip install python-pkcs11). Not
+# SIGNING_BACKEND: that name is Django's own (the cookie signer).
 # `manage.py create_demo_signing` writes a self-signed demo set under var/signing/ (make run).
-SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="pkcs12")
+SIGNING_KEY_BACKEND = env.str("SIGNING_KEY_BACKEND", default="pkcs12")
 SIGNING_PKCS12_FILE = env.str("SIGNING_PKCS12_FILE", default="")
 SIGNING_PKCS12_PASSWORD = env.str("SIGNING_PKCS12_PASSWORD", default="")
 SIGNING_PKCS11_MODULE = env.str("SIGNING_PKCS11_MODULE", default="")

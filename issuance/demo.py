@@ -23,7 +23,7 @@ class DemoSigningFiles:
     def environment(self) -> dict[str, str]:
         """The SIGNING_* variables that point the portal at these files."""
         return {
-            "SIGNING_BACKEND": "pkcs12",
+            "SIGNING_KEY_BACKEND": "pkcs12",
             "SIGNING_PKCS12_FILE": str(self.pkcs12_file),
             "SIGNING_PKCS12_PASSWORD": self.password,
             "SIGNING_SIGNATURE_IMAGE": str(self.signature_image),

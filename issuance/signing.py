@@ -54,7 +54,7 @@ class SigningConfig:
     @classmethod
     def from_settings(cls) -> "SigningConfig":
         return cls(
-            backend=settings.SIGNING_BACKEND,
+            backend=settings.SIGNING_KEY_BACKEND,
             pkcs12_file=settings.SIGNING_PKCS12_FILE,
             pkcs12_password=settings.SIGNING_PKCS12_PASSWORD,
             pkcs11_module=settings.SIGNING_PKCS11_MODULE,
