@@ -2,6 +2,7 @@
 what, the job's states, the signed file beside the unsigned one, and bad input."""
 
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,9 @@ def test_secretariat_sees_no_sign_button_and_cannot_post(
 
 def test_sign_pdf_command(signing_settings, approved_render, tmp_path):
     target = tmp_path / "signed.pdf"
-    call_command("sign_pdf", approved_render.file.path, str(target), stdout=open("/dev/null", "w"))
+    out = io.StringIO()
+    call_command("sign_pdf", approved_render.file.path, str(target), stdout=out)
+    assert "INTACT:TRUSTED,UNTOUCHED" in out.getvalue()
     assert target.read_bytes().startswith(Path(approved_render.file.path).read_bytes())
     with pytest.raises(CommandError, match="đã tồn tại"):
         call_command("sign_pdf", approved_render.file.path, str(target))
