@@ -162,3 +162,13 @@ def test_english_message_when_english_is_active(report_pdf, demo_signing):
 
     with translation.override("en"), pytest.raises(SigningError, match="password"):
         sign_pdf_bytes(report_pdf, config=config_for(demo_signing, pkcs12_password="x"))
+
+
+def test_signing_keeps_the_pdfa_identification(report_pdf, demo_signing):
+    pdf = pikepdf.open(io.BytesIO(sign_pdf_bytes(report_pdf, config=config_for(demo_signing)).data))
+    meta = pdf.open_metadata()
+    part = meta["{http://www.aiim.org/pdfa/ns/id/}part"]
+    conformance = meta["{http://www.aiim.org/pdfa/ns/id/}conformance"]
+    assert (part, conformance) == ("3", "B")
+    assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
+    assert "/StructTreeRoot" in pdf.Root
