@@ -1,4 +1,5 @@
-"""Benchmark of the annual report: gathering + HTML vs WeasyPrint, pages, peak memory.
+"""Benchmark of the annual report: gathering + HTML vs WeasyPrint (PDF/A-3b, tagged), PAdES
+signing + validation, pages, peak memory.
 
     .venv/bin/python bench/report.py
 
@@ -16,7 +17,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = "asoen_bench_r"
+# Another name with BENCH_REPORT_DB, e.g. to keep parallel benchmark runs apart.
+DB_NAME = os.environ.get("BENCH_REPORT_DB", "asoen_bench_r")
 BENCH_YEAR = 2030
 ACTIVITIES = 2000
 
@@ -71,8 +73,10 @@ def measure(year, language):
     import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
     from pypdf import PdfReader
 
+    from issuance.signing import sign_pdf_bytes
     from reports.content import build_content
     from reports.models import AnnualReport
+    from reports.pdf_archive import archive_for_content
     from reports.render_pdf import html_to_pdf, render_html, stylesheet_text
     from working_groups.models import Activity
 
@@ -82,8 +86,10 @@ def measure(year, language):
     content = build_content(report, language)
     html, css = render_html(content), stylesheet_text()
     gathered = time.perf_counter()
-    pdf = html_to_pdf(html, css)
+    pdf = html_to_pdf(html, css, archive=archive_for_content(content))
     done = time.perf_counter()
+    signed = sign_pdf_bytes(pdf, config=demo_config())
+    signed_at = time.perf_counter()
     import io
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -93,7 +99,24 @@ def measure(year, language):
         f"{year} {language}: {activities:5d} activities | gather+HTML {gathered - start:6.2f} s "
         f"({(gathered - start) / total:4.0%}) | WeasyPrint {done - gathered:6.2f} s | "
         f"total {total:6.2f} s | {pages:3d} pages | {len(pdf) / 1024:6.0f} KiB | "
+        f"sign+validate {signed_at - done:5.2f} s ({len(signed.data) / 1024:6.0f} KiB) | "
         f"peak RSS {peak_mb:5.0f} MB"
+    )
+
+
+def demo_config():
+    """The self-signed demo certificate in a temporary folder (signing cost, not key set-up)."""
+    import tempfile
+
+    from issuance.demo import create_demo_signing
+    from issuance.signing import SigningConfig
+
+    files = create_demo_signing(Path(tempfile.mkdtemp(prefix="bench-signing-")))
+    return SigningConfig(
+        pkcs12_file=str(files.pkcs12_file),
+        pkcs12_password=files.password,
+        signature_image=str(files.signature_image),
+        seal_image=str(files.seal_image),
     )
 
 
