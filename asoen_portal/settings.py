@@ -179,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.requeue_pending_jobs",
         "schedule": 60.0,
     },
+    "requeue-stalled-signatures": {
+        "task": "issuance.requeue_pending_signatures",
+        "schedule": 60.0,
+    },
 }
 
 # Digital signature of a report's final PDF (issuance.signing). PKCS#12 file by default;

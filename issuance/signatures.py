@@ -187,3 +187,30 @@ def _store_new_file(signature, data):
 def _discard(name):
     if name:
         ReportSignature._meta.get_field("file").storage.delete(name)
+
+
+def requeue_stalled_signatures(now=None) -> tuple[int, int]:
+    """The beat task's work, as for render jobs: enqueue jobs the broker never got or lost,
+    fail jobs whose worker died. Returns (requeued, failed)."""
+    from django.db.models import Q
+
+    from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER, STALE_RUNNING_AFTER
+
+    now = now or timezone.now()
+    failed = ReportSignature.objects.filter(
+        status=ReportSignature.Status.RUNNING, started_at__lt=now - STALE_RUNNING_AFTER
+    ).update(
+        status=ReportSignature.Status.FAILED,
+        finished_at=now,
+        error=str(_("Tiến trình ký số bị dừng giữa chừng; hãy yêu cầu ký lại.")),
+    )
+    stalled = ReportSignature.objects.filter(status=ReportSignature.Status.PENDING).filter(
+        Q(enqueued_at__isnull=True, created_at__lt=now - NEVER_ENQUEUED_AFTER)
+        | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)
+    )
+    requeued = 0
+    for signature_id in stalled.values_list("pk", flat=True):
+        if not enqueue_signature(signature_id):
+            break  # broker still down: try the rest next minute
+        requeued += 1
+    return requeued, failed

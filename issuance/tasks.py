@@ -23,3 +23,12 @@ def sign_report_pdf_task(self, signature_id):
     if not ReportSignature.objects.filter(pk=signature_id).exists():
         return None
     return run_signature(signature_id, final_attempt=self.request.retries >= MAX_RETRIES)
+
+
+@shared_task(name="issuance.requeue_pending_signatures")
+def requeue_pending_signatures_task():
+    """Every minute (CELERY_BEAT_SCHEDULE): see signatures.requeue_stalled_signatures."""
+    from issuance.signatures import requeue_stalled_signatures
+
+    requeued, failed = requeue_stalled_signatures()
+    return {"requeued": requeued, "failed": failed}
