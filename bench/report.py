@@ -71,6 +71,8 @@ def prepare():
 def measure(year, language):
     setup_django()
     import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
+    import pyhanko.sign.signers  # noqa: F401  (likewise for signing)
+    import pyhanko.sign.validation  # noqa: F401
     from pypdf import PdfReader
 
     from issuance.signing import sign_pdf_bytes

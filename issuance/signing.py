@@ -28,6 +28,7 @@ SPACE_ANCHOR, NAME_ANCHOR = "signature-space", "signer-name"
 FALLBACK_BOX_HEIGHT = 80
 # The stamp picture is drawn at this scale (pixels per point) so it stays sharp in print.
 PIXELS_PER_POINT = 4
+SIGNATURE_BYTES_RESERVED = 16384
 
 
 class SigningError(Exception):
@@ -299,7 +300,9 @@ def sign_pdf_bytes(data: bytes, *, config: SigningConfig | None = None) -> Signe
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         output = io.BytesIO()
-        pdf_signer.sign_pdf(writer, output=output)
+        # A fixed reservation spares pyHanko a dry-run signature to measure the container;
+        # 16 KiB holds a signature with a chain of several certificates.
+        pdf_signer.sign_pdf(writer, output=output, bytes_reserved=SIGNATURE_BYTES_RESERVED)
     except (PdfError, ValueError, KeyError) as exc:
         raise SigningError(_("Tệp PDF nguồn bị hỏng hoặc không phải là PDF.")) from exc
     signed = output.getvalue()
