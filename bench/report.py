@@ -70,9 +70,9 @@ def prepare():
 
 def measure(year, language):
     setup_django()
-    import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
-    import pyhanko.sign.signers  # noqa: F401  (likewise for signing)
+    import pyhanko.sign.signers  # noqa: F401  (import cost is start-up, not signing)
     import pyhanko.sign.validation  # noqa: F401
+    import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
     from pypdf import PdfReader
 
     from issuance.signing import sign_pdf_bytes
