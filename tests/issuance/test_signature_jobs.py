@@ -170,3 +170,14 @@ def test_sign_pdf_command(signing_settings, approved_render, tmp_path):
     with pytest.raises(CommandError, match="Mật khẩu chứng thư số không đúng"):
         call_command("sign_pdf", approved_render.file.path, str(tmp_path / "other.pdf"))
     assert not (tmp_path / "other.pdf").exists()
+
+
+def test_english_signature_panel(signing_settings, approved_render, leadership_client):
+    signature = request_signature(render=approved_render, by=approved_render.requested_by)
+    run_signature(signature.pk)
+    leadership_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = leadership_client.get(reverse("reports:detail", args=[2025])).content.decode()
+    assert "Document number: 01/BC-ASOEN" in page
+    assert "Digital signature of the PDF (PAdES)" in page
+    assert "the signature was checked and is valid." in page
+    assert "Download the signed PDF" in page
