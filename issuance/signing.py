@@ -123,6 +123,7 @@ def _load_pkcs12_signer(config):
 def _load_pkcs11_signer(config):
     """A USB token or HSM through its PKCS#11 module (needs `pip install python-pkcs11`)."""
     try:
+        from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.sign import pkcs11
     except ImportError as exc:
         raise SigningError(_("Chưa cài đặt thư viện PKCS#11 (python-pkcs11).")) from exc
@@ -133,7 +134,7 @@ def _load_pkcs11_signer(config):
     try:
         session = pkcs11.open_pkcs11_session(
             config.pkcs11_module,
-            token_label=config.pkcs11_token_label or None,
+            token_criteria=TokenCriteria(label=config.pkcs11_token_label or None),
             user_pin=config.pkcs11_pin,
         )
         return pkcs11.PKCS11Signer(

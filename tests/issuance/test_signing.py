@@ -172,3 +172,15 @@ def test_signing_keeps_the_pdfa_identification(report_pdf, demo_signing):
     assert (part, conformance) == ("3", "B")
     assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
     assert "/StructTreeRoot" in pdf.Root
+
+
+def test_pkcs11_without_its_library_says_what_to_install(report_pdf):
+    try:
+        import pkcs11  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("python-pkcs11 is installed here")
+    config = SigningConfig(backend="pkcs11", pkcs11_module="/usr/lib/softhsm/libsofthsm2.so")
+    with pytest.raises(SigningError, match=r"Chưa cài đặt thư viện PKCS#11 \(python-pkcs11\)"):
+        sign_pdf_bytes(report_pdf, config=config)
