@@ -10,11 +10,12 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from issuance.models import ReportSignature, signed_path
@@ -104,12 +105,19 @@ def run_signature(signature_id: int, *, final_attempt: bool = True) -> bool | No
     Bad input (certificate, password, source PDF) fails the job with its Vietnamese message
     and no file; database or disk errors go back to pending and propagate, for Celery's retry.
     """
+    if not claim_signature(signature_id):
+        return None
+    # The job's messages are stored for every reader: in the portal's language, Vietnamese,
+    # whatever language the thread that runs it last served.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _sign(signature_id, final_attempt=final_attempt)
+
+
+def _sign(signature_id, *, final_attempt):
     from django.db import OperationalError
 
     from issuance.signing import SigningError, sign_pdf_bytes
 
-    if not claim_signature(signature_id):
-        return None
     signature = ReportSignature.objects.select_related("render__report").get(pk=signature_id)
     name = None
     try:
@@ -197,12 +205,14 @@ def requeue_stalled_signatures(now=None) -> tuple[int, int]:
     from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER, STALE_RUNNING_AFTER
 
     now = now or timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        stopped = str(_("Tiến trình ký số bị dừng giữa chừng; hãy yêu cầu ký lại."))
     failed = ReportSignature.objects.filter(
         status=ReportSignature.Status.RUNNING, started_at__lt=now - STALE_RUNNING_AFTER
     ).update(
         status=ReportSignature.Status.FAILED,
         finished_at=now,
-        error=str(_("Tiến trình ký số bị dừng giữa chừng; hãy yêu cầu ký lại.")),
+        error=stopped,
     )
     stalled = ReportSignature.objects.filter(status=ReportSignature.Status.PENDING).filter(
         Q(enqueued_at__isnull=True, created_at__lt=now - NEVER_ENQUEUED_AFTER)

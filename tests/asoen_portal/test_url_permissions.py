@@ -32,6 +32,8 @@ READ = {
     "reports:detail",
     "reports:render_status",
     "reports:render_download",
+    "issuance:signature_status",
+    "issuance:signature_download",
     "exchange:export",
 } | {f"cooperation:{kind}" for kind in ("instruments", "documents", "partners", "projects")}
 READ |= {f"cooperation:{kind}_detail" for kind in ("instrument", "document", "partner", "project")}
@@ -48,6 +50,8 @@ CLASSES = {
         "exchange:job",
         "exchange:job-status",
     },
+    # The document register: the secretariat keeps it, leadership signs what is in it.
+    "read-register": {"issuance:register"},
     "create-group": CREATE_GROUP,
     "write-group": CREATE_GROUP
     | {
@@ -86,6 +90,7 @@ CLASSES = {
         "reports:return",
         "reports:render_request",
         "reports:render_retry",
+        "issuance:sign",
     },
     "write-self": {"meetings:feed_reset"},
 }
@@ -151,3 +156,9 @@ def test_data_import_pages_are_the_secretariats_alone(role, role_clients, urls):
     statuses = {name: client.get(urls[name]).status_code for name in names}
 
     assert statuses == dict.fromkeys(names, 200 if role == "secretariat" else 403)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_register_page_is_for_secretariat_and_leadership(role, role_clients, urls):
+    status = role_clients[role].get(urls["issuance:register"]).status_code
+    assert status == (200 if role in ("secretariat", "leadership") else 403)

@@ -30,6 +30,7 @@ EXPECTED = {
     "reports:return": (F, F, F, A),
     "reports:render_request": (A, F, F, A),
     "reports:render_retry": (A, F, F, A),
+    "issuance:sign": (F, F, F, A),  # leadership signs; the certificate is the signer's
     "meetings:feed_reset": (A, A, A, A),  # each user rotates their own calendar token
 }
 

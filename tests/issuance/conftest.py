@@ -42,3 +42,23 @@ def approved_render(db, secretariat_user, leadership_user):
     assert run_render(render.pk) is True
     render.refresh_from_db()
     return render
+
+
+def validate_signature(data, certificate_file):
+    """pyHanko's validator on `data`'s only signature, trusting only `certificate_file`, with
+    no network. In a thread of its own: pyHanko runs an event loop, and a browser test's
+    Playwright (session-wide) may hold this thread's."""
+    import io
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asn1crypto import pem, x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    root = x509.Certificate.load(pem.unarmor(certificate_file.read_bytes())[2])
+    reader = PdfFileReader(io.BytesIO(data))
+    assert len(reader.embedded_signatures) == 1
+    context = ValidationContext(trust_roots=[root], allow_fetching=False)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(validate_pdf_signature, reader.embedded_signatures[0], context).result()

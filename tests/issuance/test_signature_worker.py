@@ -2,18 +2,15 @@
 the PDF, signs it from the page; pyHanko validates the downloaded file. And a wrong password
 through the same worker fails the job with its Vietnamese message and no file."""
 
-import io
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from issuance.models import ReportSignature
 from reports.models import AnnualReport, ReportRender
 from reports.services import submit_report
+from tests.issuance.conftest import validate_signature
 from tests.workers import start_celery_worker, wait_for_status
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -51,13 +48,7 @@ def test_worker_signs_the_approved_report_and_pyhanko_validates_it(
     response = leadership_client.get(reverse("issuance:signature_download", args=[signature.pk]))
     data = b"".join(response.streaming_content)
 
-    from asn1crypto import pem, x509
-
-    root = x509.Certificate.load(pem.unarmor(demo_signing.certificate_file.read_bytes())[2])
-    reader = PdfFileReader(io.BytesIO(data))
-    status = validate_pdf_signature(
-        reader.embedded_signatures[0], ValidationContext(trust_roots=[root], allow_fetching=False)
-    )
+    status = validate_signature(data, demo_signing.certificate_file)
     assert (status.bottom_line, status.coverage.name) == (True, "ENTIRE_FILE")
     assert data.startswith(Path(settings.MEDIA_ROOT, render.file.name).read_bytes())
 

@@ -7,13 +7,11 @@ import subprocess
 
 import pikepdf
 import pytest
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from issuance.signing import SigningConfig, SigningError, sign_pdf_bytes
 from reports.models import AnnualReport
 from reports.services import build_report_bytes
+from tests.issuance.conftest import validate_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +38,7 @@ def config_for(files, **changes):
 
 
 def pyhanko_status(data, files):
-    """The test's own validation: trust only the demo certificate, no network."""
-    from asn1crypto import pem, x509
-
-    root = x509.Certificate.load(pem.unarmor(files.certificate_file.read_bytes())[2])
-    context = ValidationContext(trust_roots=[root], allow_fetching=False)
-    reader = PdfFileReader(io.BytesIO(data))
-    assert len(reader.embedded_signatures) == 1
-    return validate_pdf_signature(reader.embedded_signatures[0], context)
+    return validate_signature(data, files.certificate_file)
 
 
 def test_signed_pdf_is_valid_intact_and_appends_to_the_unsigned_bytes(report_pdf, demo_signing):
