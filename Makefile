@@ -40,6 +40,14 @@ debs:
 	  DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing >/dev/null; \
 	else echo "Missing Debian packages:" $$missing >&2; fi
 
+# `make run` signs with the self-signed demo set from `create_demo_signing` (NOT for real use);
+# a real deployment sets SIGNING_* itself (see .env.example).
+DEMO_SIGNING_DIR ?= $(CURDIR)/var/signing
+DEMO_SIGNING := SIGNING_PKCS12_FILE=$${SIGNING_PKCS12_FILE:-$(DEMO_SIGNING_DIR)/demo-signer.p12} \
+	SIGNING_PKCS12_PASSWORD=$${SIGNING_PKCS12_PASSWORD:-asoen-demo} \
+	SIGNING_SIGNATURE_IMAGE=$${SIGNING_SIGNATURE_IMAGE:-$(DEMO_SIGNING_DIR)/demo-signature.png} \
+	SIGNING_SEAL_IMAGE=$${SIGNING_SEAL_IMAGE:-$(DEMO_SIGNING_DIR)/demo-seal.png}
+
 translations: install
 	$(BIN)/pybabel compile --domain django --directory locale --statistics 2>&1 | tail -n 2
 
@@ -47,9 +55,10 @@ run: install system-deps translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py create_demo_signing --keep --folder $(DEMO_SIGNING_DIR)
 	@echo; echo "  Cổng ASOEN Việt Nam: http://$(HOST):$(PORT)/   (Ctrl-C để dừng / to stop)"; \
 	echo "  Tài khoản demo, mật khẩu asoen-demo: secretariat, leadership, focal-awgncb, focal-awgcc, ..., quan-tri (admin)"; echo
-	HOST=$(HOST) PORT=$(PORT) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/honcho start --no-prefix
+	HOST=$(HOST) PORT=$(PORT) PATH=$(CURDIR)/$(BIN):$$PATH $(DEMO_SIGNING) $(BIN)/honcho start --no-prefix
 
 test: install test-deps translations
 	$(BIN)/ruff check .

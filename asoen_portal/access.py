@@ -226,3 +226,25 @@ def can_manage_people(user):
     """Invite users, give and take roles, deactivate accounts: the secretariat's job in the
     portal (the admin is for IT staff)."""
     return is_secretariat(user)
+
+
+# --- issuing official documents: the register of numbers, digital signatures -------------
+
+
+def can_view_register(user) -> bool:
+    """The register of outgoing numbers: the secretariat keeps it, leadership signs what is in it."""
+    return is_secretariat(user) or is_leadership(user)
+
+
+def can_sign_reports(user) -> bool:
+    """Only leadership signs: the certificate is the signer's own."""
+    return is_leadership(user)
+
+
+def get_signature_for_user(user, pk):
+    """Every signed-in user may read a report, so also its signed editions."""
+    require(user.is_authenticated)
+    return get_object_or_404(
+        apps.get_model("issuance", "ReportSignature").objects.select_related("render__report"),
+        pk=pk,
+    )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "reports",
     "notifications",
     "people",
+    "issuance",
 ]
 
 MIDDLEWARE = [
@@ -270,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exchange.requeue_import_jobs",
         "schedule": 60.0,
     },
+    "requeue-stalled-signatures": {
+        "task": "issuance.requeue_pending_signatures",
+        "schedule": 60.0,
+    },
     # Daily; `manage.py send_reminders` runs the same service. Idempotent, so a second beat or
     # a retry sends nothing twice.
     "send-reminders": {
@@ -327,6 +332,23 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
     ),
 }
+
+# Digital signature of a report's final PDF (issuance.signing). PKCS#12 file by default;
+# "pkcs11" uses a USB token / HSM through its module (pip install python-pkcs11). Not
+# SIGNING_BACKEND: that name is Django's own (the cookie signer).
+# `manage.py create_demo_signing` writes a self-signed demo set under var/signing/ (make run).
+SIGNING_KEY_BACKEND = env.str("SIGNING_KEY_BACKEND", default="pkcs12")
+SIGNING_PKCS12_FILE = env.str("SIGNING_PKCS12_FILE", default="")
+SIGNING_PKCS12_PASSWORD = env.str("SIGNING_PKCS12_PASSWORD", default="")
+SIGNING_PKCS11_MODULE = env.str("SIGNING_PKCS11_MODULE", default="")
+SIGNING_PKCS11_TOKEN_LABEL = env.str("SIGNING_PKCS11_TOKEN_LABEL", default="")
+SIGNING_PKCS11_PIN = env.str("SIGNING_PKCS11_PIN", default="")
+SIGNING_PKCS11_CERT_LABEL = env.str("SIGNING_PKCS11_CERT_LABEL", default="")
+SIGNING_PKCS11_KEY_LABEL = env.str("SIGNING_PKCS11_KEY_LABEL", default="")
+SIGNING_SIGNATURE_IMAGE = env.str("SIGNING_SIGNATURE_IMAGE", default="")
+SIGNING_SEAL_IMAGE = env.str("SIGNING_SEAL_IMAGE", default="")
+# Root certificates (PEM or DER files) a signature must chain to before it is offered.
+SIGNING_TRUST_ROOTS = env.list("SIGNING_TRUST_ROOTS", default=[])
 
 LOGGING = {
     "version": 1,

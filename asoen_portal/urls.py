@@ -29,6 +29,8 @@ urlpatterns = [
     path("heritage-parks/", include("heritage_parks.urls")),
     path("", include("cooperation.urls")),
     path("reports/", include("reports.urls")),
+    # issuance serves /register/ and the signing of reports under /reports/.
+    path("", include("issuance.urls")),
     path("data/", include("asoen_portal.exchange.urls")),
     path("api/", include("asoen_portal.api.urls")),
 ]

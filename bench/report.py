@@ -1,4 +1,5 @@
-"""Benchmark of the annual report: gathering + HTML vs WeasyPrint, pages, peak memory.
+"""Benchmark of the annual report: gathering + HTML vs WeasyPrint (PDF/A-3b, tagged), PAdES
+signing + validation, pages, peak memory.
 
     .venv/bin/python bench/report.py
 
@@ -21,7 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = "asoen_h14_report"
+# Another name with BENCH_REPORT_DB, e.g. to keep parallel benchmark runs apart.
+DB_NAME = os.environ.get("BENCH_REPORT_DB", "asoen_bench_r")
 BENCH_YEAR = 2030
 ACTIVITIES = 2000
 
@@ -73,11 +75,15 @@ def prepare():
 
 def measure(year, language):
     setup_django()
+    import pyhanko.sign.signers  # noqa: F401  (import cost is start-up, not signing)
+    import pyhanko.sign.validation  # noqa: F401
     import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
     from pypdf import PdfReader
 
-    from reports.editions import build_document
+    from issuance.signing import sign_pdf_bytes
+    from reports.editions import build_document, report_content
     from reports.models import AnnualReport
+    from reports.pdf_archive import archive_for_document
     from reports.render_pdf import html_to_pdf, render_html, stylesheet_text
     from working_groups.models import Activity
 
@@ -87,13 +93,17 @@ def measure(year, language):
     document = build_document(report, language)
     html, css = render_html(document), stylesheet_text(document.draft_mark)
     gathered = time.perf_counter()
-    pdf = html_to_pdf(html, css)
+    archive = archive_for_document(document, source_data=report_content(report))
+    pdf = html_to_pdf(html, css, archive=archive)
     done = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # WeasyPrint alone on the very same HTML and CSS, nothing of the portal's around it.
     alone_start = time.perf_counter()
     html_to_pdf(html, css)
     alone = time.perf_counter() - alone_start
+    sign_start = time.perf_counter()
+    signed = sign_pdf_bytes(pdf, config=demo_config())
+    signing = time.perf_counter() - sign_start
     import io
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -106,7 +116,24 @@ def measure(year, language):
         f"<= 10 %: {verdict}) = {gather / pages * 1000:6.1f} ms/page\n"
         f"  WeasyPrint       {done - gathered:6.2f} s = {(done - gathered) / pages * 1000:6.1f} "
         f"ms/page; alone on the same HTML {alone:6.2f} s = {alone / pages * 1000:6.1f} ms/page\n"
-        f"  total            {total:6.2f} s = {total / pages * 1000:6.1f} ms/page"
+        f"  total            {total:6.2f} s = {total / pages * 1000:6.1f} ms/page\n"
+        f"  sign + validate  {signing:6.2f} s ({len(signed.data) / 1024:5.0f} KiB signed)"
+    )
+
+
+def demo_config():
+    """The self-signed demo certificate in a temporary folder (signing cost, not key set-up)."""
+    import tempfile
+
+    from issuance.demo import create_demo_signing
+    from issuance.signing import SigningConfig
+
+    files = create_demo_signing(Path(tempfile.mkdtemp(prefix="bench-signing-")))
+    return SigningConfig(
+        pkcs12_file=str(files.pkcs12_file),
+        pkcs12_password=files.password,
+        signature_image=str(files.signature_image),
+        seal_image=str(files.seal_image),
     )
 
 

@@ -94,17 +94,29 @@ def stylesheet_text(draft_mark=""):
     )
 
 
-def html_to_pdf(html, css_text):
-    """PDF bytes from the HTML; WeasyPrint is imported here so start-up stays fast."""
+def html_to_pdf(html, css_text, *, archive=None):
+    """PDF bytes from the HTML (PDF/A-3b, tagged: see pdf_archive); WeasyPrint is imported
+    here so start-up stays fast."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from reports.pdf_archive import write_archival_pdf
+
     font_config = FontConfiguration()
     stylesheet = CSS(string=css_text, font_config=font_config)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[stylesheet], font_config=font_config
+    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+        stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
     )
+    return write_archival_pdf(document, archive)
 
 
-def render_pdf(document):
-    return html_to_pdf(render_html(document), stylesheet_text(document.draft_mark))
+def render_pdf(document, *, source_data: dict | None = None) -> bytes:
+    """The archival PDF of `document`; `source_data` (the facts, header and narratives it was
+    built from) travels inside it as JSON (see pdf_archive)."""
+    from reports.pdf_archive import archive_for_document
+
+    return html_to_pdf(
+        render_html(document),
+        stylesheet_text(document.draft_mark),
+        archive=archive_for_document(document, source_data=source_data),
+    )

@@ -99,18 +99,22 @@ def submit_report(*, report, by):
 
 def approve_report(*, report, by):
     """Leadership: submitted → approved. The facts, narratives and heading fields are frozen
-    into the report's snapshot, which every later render reads instead of the records."""
+    into the report's snapshot, which every later render reads instead of the records; the
+    report takes the next number of the document register (Số: 05/BC-ASOEN)."""
+    from issuance.register import number_report
     from reports.editions import content_hash, live_content
 
     access.require(access.can_approve_reports(by))
-    with transaction.atomic():
+    with transaction.atomic():  # the register number is taken only if the approval is saved
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
         if report.status != AnnualReport.Status.SUBMITTED:
             raise ValidationError(_("Chỉ báo cáo đã trình mới có thể phê duyệt."))
-        report.snapshot = live_content(report)
-        report.snapshot_hash = content_hash(report.snapshot)
         report.status = AnnualReport.Status.APPROVED
         report.approved_by, report.approved_at = by, timezone.now()
+        # Numbered before the snapshot, so the frozen heading carries "Số: 01/BC-ASOEN".
+        number_report(report=report, by=by)
+        report.snapshot = live_content(report)
+        report.snapshot_hash = content_hash(report.snapshot)
         report._history_user = by
         report.save()
     notification_events.report_decided(report=report, by=by, approved=True)
@@ -204,10 +208,10 @@ def enqueue_render(render_id):
 def build_report_bytes(*, report, language):
     """The PDF of `report` in `language`: the same code the worker and build_report run (an
     approved report is built from its snapshot, see reports.editions)."""
-    from reports.editions import build_document
+    from reports.editions import build_document, report_content
     from reports.render_pdf import render_pdf
 
-    return render_pdf(build_document(report, language))
+    return render_pdf(build_document(report, language), source_data=report_content(report))
 
 
 def claim_render(render_id):

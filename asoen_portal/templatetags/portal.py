@@ -23,6 +23,11 @@ def role_label(user):
 
 
 @register.filter
+def can_view_register(user):
+    return access.can_view_register(user)
+
+
+@register.filter
 def can_manage_registers(user):
     return access.can_manage_registers(user)
 

@@ -22,7 +22,7 @@ from tests.factories import ActivityFactory, ChecklistItemFactory, MeetingFactor
 from working_groups.models import WorkingGroup
 
 PORTAL_APPS = ("asoen_portal", "working_groups", "meetings", "heritage_parks", "cooperation")
-PORTAL_APPS += ("reports", "notifications", "auth")
+PORTAL_APPS += ("reports", "notifications", "auth", "issuance")
 COOPERATION_KINDS = ("instrument", "document", "partner", "project")
 ROLES = ("secretariat", "focal_ncb", "focal_cc", "leadership")
 SKIPPED_URLCONFS = ("django.contrib.auth.urls",)
@@ -63,6 +63,7 @@ def _files(world):
         "render_failed": ReportRender.objects.create(
             report=world["report"], language="en", status=ReportRender.Status.FAILED
         ),
+        **_signing_files(world),
         "import_job": ImportJob.objects.create(
             register="activities",
             file=ContentFile(CSV, name="hoat-dong.csv"),
@@ -70,6 +71,34 @@ def _files(world):
             status=ImportJob.Status.PREVIEWED,
         ),
     }
+
+
+def _signing_files(world):
+    """An approved report with a PDF rendered after approval (signable) and its signed file."""
+    import datetime
+
+    from django.utils import timezone
+
+    from issuance.models import ReportSignature
+
+    approved = AnnualReport.objects.create(
+        year=2023,
+        status=AnnualReport.Status.APPROVED,
+        approved_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    signable = ReportRender.objects.create(
+        report=approved,
+        language="vi",
+        status=ReportRender.Status.DONE,
+        started_at=timezone.now(),
+        file=ContentFile(b"%PDF-1.4 approved", name="bao-cao-2023.pdf"),
+    )
+    signed = ReportSignature.objects.create(
+        render=signable,
+        status=ReportSignature.Status.DONE,
+        file=ContentFile(b"%PDF-1.4 signed", name="bao-cao-2023-da-ky.pdf"),
+    )
+    return {"render_signable": signable, "signature_done": signed}
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +213,9 @@ def _url_kwargs(w):
             "reports:render_status": {"pk": w["render_done"].pk},
             "reports:render_download": {"pk": w["render_done"].pk},
             "reports:render_retry": {"pk": w["render_failed"].pk},
+            "issuance:sign": {"render_pk": w["render_signable"].pk},
+            "issuance:signature_status": {"pk": w["signature_done"].pk},
+            "issuance:signature_download": {"pk": w["signature_done"].pk},
             "exchange:template": {"register": "activities"},
             "exchange:export": {"register": "activities"},
             "exchange:job": {"pk": w["import_job"].pk},
@@ -391,6 +423,7 @@ def payloads(urls, role_clients):
         "reports:return": {},
         "reports:render_request": {"language": "vi"},
         "reports:render_retry": {},
+        "issuance:sign": {},
         "exchange:job-confirm": {},
         "api:tokens": {"name": "Hệ thống văn phòng điện tử"},
         "api:token_revoke": {},

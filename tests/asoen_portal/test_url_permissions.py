@@ -32,6 +32,8 @@ READ = {
     "reports:detail",
     "reports:render_status",
     "reports:render_download",
+    "issuance:signature_status",
+    "issuance:signature_download",
     "exchange:export",
     "notifications:list",
     "notifications:bell",
@@ -53,6 +55,8 @@ CLASSES = {
         "people:list",
         "meetings:templates",
     },
+    # The document register: the secretariat keeps it, leadership signs what is in it.
+    "read-register": {"issuance:register"},
     "create-group": CREATE_GROUP,
     "write-group": CREATE_GROUP
     | {
@@ -101,6 +105,7 @@ CLASSES = {
         "reports:return",
         "reports:render_request",
         "reports:render_retry",
+        "issuance:sign",
     },
     "write-self": {
         "meetings:feed_reset",
@@ -236,3 +241,9 @@ def test_every_signed_in_role_reads_every_api_record(role, role_clients, urls):
     statuses = {name: client.get(urls[name]).status_code for name in sorted(API_READ)}
 
     assert statuses == dict.fromkeys(statuses, 200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_register_page_is_for_secretariat_and_leadership(role, role_clients, urls):
+    status = role_clients[role].get(urls["issuance:register"]).status_code
+    assert status == (200 if role in ("secretariat", "leadership") else 403)

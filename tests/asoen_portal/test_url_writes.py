@@ -31,6 +31,7 @@ EXPECTED = {
     "reports:return": (F, F, F, A),
     "reports:render_request": (A, F, F, A),
     "reports:render_retry": (A, F, F, A),
+    "issuance:sign": (F, F, F, A),  # leadership signs; the certificate is the signer's
     "meetings:feed_reset": (A, A, A, A),  # each user rotates their own calendar token
     "notifications:mark_read": (A, A, A, A),  # each user marks their own notices
     "api:tokens": (A, A, A, A),  # each user makes their own API tokens
