@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = "asoen_bench_r"
+# BENCH_DB names another database (each engineer or CI run its own).
+DB_NAME = os.environ.get("BENCH_DB", "asoen_bench_r")
 BENCH_YEAR = 2030
 ACTIVITIES = 2000
 
