@@ -167,6 +167,7 @@ def _url_kwargs(w):
         "exchange:job": {"pk": w["import_job"].pk},
         "exchange:job-status": {"pk": w["import_job"].pk},
         "exchange:job-confirm": {"pk": w["import_job"].pk},
+        "exchange:job-retry": {"pk": w["import_job"].pk},
     } | {
         f"cooperation:{kind}_{suffix}": {"pk": w[kind].pk}
         for kind in COOPERATION_KINDS
@@ -308,6 +309,7 @@ def payloads(urls, role_clients):
         "reports:render_request": {"language": "vi"},
         "reports:render_retry": {},
         "exchange:job-confirm": {},
+        "exchange:job-retry": {},
     }
     makers = {name: (lambda body=body: dict(body)) for name, body in bodies.items()}
     makers["working_groups:attachment_add"] = lambda: {"files": [upload()]}

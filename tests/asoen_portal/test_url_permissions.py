@@ -75,6 +75,7 @@ CLASSES = {
         "reports:submit",
         "exchange:upload",
         "exchange:job-confirm",
+        "exchange:job-retry",
     }
     | {
         f"cooperation:{k}_{v}"

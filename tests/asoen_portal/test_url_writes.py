@@ -15,7 +15,13 @@ from working_groups.models import WorkingGroup
 A, F, R = "allowed", "forbidden", "rejected"
 
 # Routes that answer POST only (a GET is 405): no form page to open.
-POST_ONLY = {"reports:create", "reports:submit", "exchange:upload", "exchange:job-confirm"}
+POST_ONLY = {
+    "reports:create",
+    "reports:submit",
+    "exchange:upload",
+    "exchange:job-confirm",
+    "exchange:job-retry",
+}
 GROUP_RECORD = (A, A, F, F)  # secretariat, focal AWGNCB, focal AWGCC, leadership
 GROUP_CREATE = (A, A, R, F)  # AWGCC's focal point cannot pick AWGNCB in the form
 SECRETARIAT_ONLY = (A, F, F, F)
