@@ -14,7 +14,6 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-
 COPY_CHUNK = 1000
 
 
