@@ -54,6 +54,13 @@ def _files(world):
             original_name="hoat-dong.csv",
             status=ImportJob.Status.PREVIEWED,
         ),
+        "import_job_failed": ImportJob.objects.create(
+            register="activities",
+            file=ContentFile(CSV, name="hoat-dong.csv"),
+            original_name="hoat-dong.csv",
+            status=ImportJob.Status.FAILED,
+            retryable=True,
+        ),
     }
 
 
@@ -167,7 +174,7 @@ def _url_kwargs(w):
         "exchange:job": {"pk": w["import_job"].pk},
         "exchange:job-status": {"pk": w["import_job"].pk},
         "exchange:job-confirm": {"pk": w["import_job"].pk},
-        "exchange:job-retry": {"pk": w["import_job"].pk},
+        "exchange:job-retry": {"pk": w["import_job_failed"].pk},
     } | {
         f"cooperation:{kind}_{suffix}": {"pk": w[kind].pk}
         for kind in COOPERATION_KINDS
