@@ -232,7 +232,7 @@ def can_manage_people(user):
 
 
 def can_view_register(user) -> bool:
-    """The register of outgoing numbers: the secretariat keeps it, leadership signs what is in it."""
+    """The register of outgoing numbers: the secretariat keeps it, leadership signs in it."""
     return is_secretariat(user) or is_leadership(user)
 
 

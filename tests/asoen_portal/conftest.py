@@ -70,6 +70,13 @@ def _files(world):
             original_name="hoat-dong.csv",
             status=ImportJob.Status.PREVIEWED,
         ),
+        "import_job_failed": ImportJob.objects.create(
+            register="activities",
+            file=ContentFile(CSV, name="hoat-dong.csv"),
+            original_name="hoat-dong.csv",
+            status=ImportJob.Status.FAILED,
+            retryable=True,
+        ),
     }
 
 
@@ -221,6 +228,7 @@ def _url_kwargs(w):
             "exchange:job": {"pk": w["import_job"].pk},
             "exchange:job-status": {"pk": w["import_job"].pk},
             "exchange:job-confirm": {"pk": w["import_job"].pk},
+            "exchange:job-retry": {"pk": w["import_job_failed"].pk},
             "reports:activity_topic": {**year, "pk": w["activity"].pk},
             "people:edit": {"pk": w["users"]["focal_cc"].pk},
             "meetings:checklist_apply": {"pk": w["meeting"].pk},
@@ -425,6 +433,7 @@ def payloads(urls, role_clients):
         "reports:render_retry": {},
         "issuance:sign": {},
         "exchange:job-confirm": {},
+        "exchange:job-retry": {},
         "api:tokens": {"name": "Hệ thống văn phòng điện tử"},
         "api:token_revoke": {},
     }

@@ -94,6 +94,7 @@ CLASSES = {
         "people:set_active",
         "meetings:template_create",
         "meetings:template_edit",
+        "exchange:job-retry",
     }
     | {
         f"cooperation:{k}_{v}"

@@ -16,6 +16,18 @@ from tests.factories import (
     WorkingGroupFactory,
 )
 
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    # A test that browses in English leaves English active in this thread; the messages the
+    # services write are asserted in Vietnamese, the source language.
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
 ACTIVITY_HEADERS = ["Nhóm công tác", "Loại hoạt động", "Tiêu đề", "Từ ngày", "Đến ngày", "Quốc gia"]
 
 
