@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from asoen_portal import accounts
 from asoen_portal.health import healthz
 
 urlpatterns = [
@@ -9,12 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Before Django's auth URLs: the same names, with the portal's throttles.
-    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
-    path(
-        "accounts/password_reset/",
-        accounts.PasswordResetView.as_view(),
-        name="password_reset",
-    ),
+    path("accounts/", include("asoen_portal.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # working_groups serves /, /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
