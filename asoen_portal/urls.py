@@ -1,23 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from asoen_portal import accounts
 from asoen_portal.dashboard import dashboard
 from asoen_portal.health import healthz
-from people.forms import LocalisedPasswordResetForm
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    # Before Django's auth URLs: the same names, with the portal's throttles; reset e-mails
-    # are written in each recipient's language.
-    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
-    path(
-        "accounts/password_reset/",
-        accounts.PasswordResetView.as_view(form_class=LocalisedPasswordResetForm),
-        name="password_reset",
-    ),
+    # Before Django's auth URLs: the same names, with the portal's throttles and reset
+    # e-mails in each recipient's language.
+    path("accounts/", include("asoen_portal.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("notifications/", include("notifications.urls")),
     # people serves /profile/ and /people/.

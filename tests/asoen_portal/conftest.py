@@ -25,7 +25,8 @@ PORTAL_APPS = ("asoen_portal", "working_groups", "meetings", "heritage_parks", "
 PORTAL_APPS += ("reports", "notifications", "auth", "issuance")
 COOPERATION_KINDS = ("instrument", "document", "partner", "project")
 ROLES = ("secretariat", "focal_ncb", "focal_cc", "leadership")
-SKIPPED_URLCONFS = ("django.contrib.auth.urls",)
+# Django's auth routes (the portal's throttled login and password reset among them).
+SKIPPED_URLCONFS = ("django.contrib.auth.urls", "asoen_portal.account_urls")
 CSV = b"title,working_group\n"
 # API detail routes looked up by pk, and the world's record each one shows.
 API_RECORDS = {
