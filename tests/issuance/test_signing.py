@@ -16,6 +16,16 @@ from tests.issuance.conftest import validate_signature
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages come in the active language; an earlier test's English request may have left
+    English active in this thread, so these read in the portal's default, Vietnamese."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield
+
+
 @pytest.fixture
 def report_pdf(db):
     report = AnnualReport.objects.create(
