@@ -320,18 +320,15 @@ SPECTACULAR_SETTINGS = {
 }
 # Request counts of the API throttle. With Redis every web worker counts against one budget;
 # the embedded mode has one process, for which memory is enough.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api_throttle": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "asoen-api",
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
-    ),
-}
+CACHES["api_throttle"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "asoen-api",
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
+)
 
 # Digital signature of a report's final PDF (issuance.signing). PKCS#12 file by default;
 # "pkcs11" uses a USB token / HSM through its module (pip install python-pkcs11). Not
