@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from asoen_portal.admin_base import HistoryAdmin
 
 from .models import IssuedNumber, ReportSignature
 
 
 @admin.register(IssuedNumber)
-class IssuedNumberAdmin(SimpleHistoryAdmin):
+class IssuedNumberAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "summary", "signer_name", "issued_on"]
     list_filter = ["year", "kind"]
     search_fields = ["summary", "signer_name"]
@@ -14,7 +15,7 @@ class IssuedNumberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReportSignature)
-class ReportSignatureAdmin(SimpleHistoryAdmin):
+class ReportSignatureAdmin(HistoryAdmin):
     list_display = ["render", "status", "signed_at", "requested_by", "created_at"]
     list_filter = ["status"]
     readonly_fields = [
