@@ -6,20 +6,24 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo tổng kết năm YEAR thành tệp PDF (chạy trực tiếp, không qua hàng đợi)."
+    help = (
+        "Tạo báo cáo tổng kết năm YEAR thành tệp PDF hoặc Word (chạy trực tiếp, không qua "
+        "hàng đợi)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("year", type=int)
         parser.add_argument("--lang", choices=["vi", "en"], default="vi")
-        parser.add_argument("--output", required=True, help="Đường dẫn tệp PDF cần ghi.")
+        parser.add_argument("--format", choices=["pdf", "docx"], default="pdf")
+        parser.add_argument("--output", required=True, help="Đường dẫn tệp cần ghi.")
 
-    def handle(self, *args, year, lang, output, **options):
+    def handle(self, *args, year, lang, format, output, **options):  # noqa: A002 (the option)
         from reports.models import AnnualReport
         from reports.services import build_report_bytes
 
         report = AnnualReport.objects.filter(year=year).first()
         if report is None:
             raise CommandError(f"Chưa có báo cáo năm {year}.")
-        data = build_report_bytes(report=report, language=lang)
+        data = build_report_bytes(report=report, language=lang, file_format=format)
         Path(output).write_bytes(data)
         self.stdout.write(f"{output}: {len(data)} bytes")
