@@ -90,7 +90,7 @@ def _add_text(paragraph, text, *, bold=False, italic=False, size=None, caps=Fals
     for number, line in enumerate(text.split("\n")):
         if number:
             run.add_break()
-        run.add_text(line)
+        _add_codes_whole(run, line)
     run.bold = bold or None
     run.italic = italic or None
     if caps:
@@ -98,6 +98,25 @@ def _add_text(paragraph, text, *, bold=False, italic=False, size=None, caps=Fals
     if size:
         run.font.size = Pt(size)
     return run
+
+
+def _add_codes_whole(run, text):
+    """The text, with the hyphens of codes ("SEA-MaP", "276/NQ-CP") non-breaking, as the PDF
+    keeps them whole: a reader would take "NQ-" + "CP" on the next line for a hyphenated word."""
+    from reports.templatetags.report_pdf import CODE
+
+    start = 0
+    for match in CODE.finditer(text):
+        if match.start() > start:
+            run._r.add_t(text[start : match.start()])
+        for number, part in enumerate(match.group(0).split("-")):
+            if number:
+                run._r.append(_element("w:noBreakHyphen"))
+            if part:
+                run._r.add_t(part)
+        start = match.end()
+    if start < len(text) or not text:
+        run._r.add_t(text[start:])
 
 
 def _paragraph(container, *, align=None, before=0, after=0, indent_mm=None, style=None):
@@ -122,7 +141,7 @@ def _set_fonts(rpr, language_tag=None):
     if fonts is None:
         fonts = _insert_before(rpr, _element("w:rFonts"), ("w:b", "w:i", "w:color", "w:sz"))
     for name in list(fonts.attrib):
-        if name.endswith("Theme"):
+        if name.lower().endswith("theme"):  # asciiTheme, hAnsiTheme, eastAsiaTheme, cstheme
             del fonts.attrib[name]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), FONT)
@@ -157,6 +176,10 @@ def _set_up_styles(word, language_tag):
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt, RGBColor
 
+    # Every style of the template (Title, Heading 4-9, ...) as well, so that a style the
+    # secretariat picks in Word keeps the report's font.
+    for fonts in list(word.styles.element.iter(qn("w:rFonts"))):
+        _set_fonts(fonts.getparent())
     defaults = word.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         for rpr in defaults.iter(qn("w:rPr")):
