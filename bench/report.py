@@ -1,8 +1,10 @@
-"""Benchmark of the annual report: gathering + HTML vs WeasyPrint, pages, peak memory.
+"""Benchmark of the annual report: gathering + HTML vs WeasyPrint, pages, peak memory, and
+the Word edition (python-docx) from the same document tree.
 
     .venv/bin/python bench/report.py
 
-Uses its own PostgreSQL database (asoen_bench_r, created if missing): the 2025 seed report,
+Uses its own PostgreSQL database (asoen_bench_r, or $BENCH_DB_NAME; created if missing): the
+2025 seed report,
 and a year with 2,000 generated activities (BENCH_YEAR, via generate_demo_data) whose report
 reuses the 2025 narratives. Each year is measured in a fresh subprocess so peak RSS is its own.
 Targets: seed year < 3 s; 2,000 activities < 30 s and < 600 MB; gathering + HTML < 1/4.
@@ -16,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = "asoen_bench_r"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "asoen_bench_r")
 BENCH_YEAR = 2030
 ACTIVITIES = 2000
 
@@ -68,11 +70,13 @@ def prepare():
 
 def measure(year, language):
     setup_django()
-    import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
+    import docx  # noqa: F401  (import cost is start-up, not rendering)
+    import weasyprint  # noqa: F401
     from pypdf import PdfReader
 
     from reports.editions import build_document
     from reports.models import AnnualReport
+    from reports.render_docx import render_docx
     from reports.render_pdf import html_to_pdf, render_html, stylesheet_text
     from working_groups.models import Activity
 
@@ -84,6 +88,8 @@ def measure(year, language):
     gathered = time.perf_counter()
     pdf = html_to_pdf(html, css)
     done = time.perf_counter()
+    word = render_docx(document)
+    word_done = time.perf_counter()
     import io
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -93,7 +99,8 @@ def measure(year, language):
         f"{year} {language}: {activities:5d} activities | gather+HTML {gathered - start:6.2f} s "
         f"({(gathered - start) / total:4.0%}) | WeasyPrint {done - gathered:6.2f} s | "
         f"total {total:6.2f} s | {pages:3d} pages | {len(pdf) / 1024:6.0f} KiB | "
-        f"peak RSS {peak_mb:5.0f} MB"
+        f"peak RSS {peak_mb:5.0f} MB | Word {word_done - done:6.2f} s "
+        f"{len(word) / 1024:5.0f} KiB"
     )
 
 

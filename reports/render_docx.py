@@ -446,7 +446,11 @@ def _closing(word, document):
 
 
 def _annex(word, annex):
+    import copy
+
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
 
     title = word.add_paragraph(style="Heading 1")
     title.paragraph_format.page_break_before = True
@@ -459,10 +463,39 @@ def _annex(word, annex):
     header._tr.get_or_add_trPr().append(_element("w:tblHeader"))
     for cell, text in zip(header.cells, annex.headers, strict=True):
         _add_text(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER), text, bold=True, size=11)
-    for values in annex.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            _add_text(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.LEFT), text, size=11)
+    if not annex.rows:
+        return
+    # Thousands of rows (a year with 2,000 activities): one row is laid out, then copied, and
+    # the cells take their look from one paragraph style rather than each its own properties.
+    style = _annex_cell_style(word)
+    template = table.add_row()
+    for cell in template.cells:
+        cell.paragraphs[0].style = style
+    template_tr = template._tr
+    rows = [template_tr] + [copy.deepcopy(template_tr) for _ in annex.rows[1:]]
+    anchor = template_tr
+    for tr in rows[1:]:
+        anchor.addnext(tr)
+        anchor = tr
+    for tr, values in zip(rows, annex.rows, strict=True):
+        for p, text in zip(tr.iter(qn("w:p")), values, strict=True):
+            _add_text(Paragraph(p, table), text)
+
+
+def _annex_cell_style(word):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    style = word.styles.add_style("Annex Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = word.styles["Normal"]
+    style.font.size = Pt(11)
+    fmt = style.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    fmt.first_line_indent = Mm(0)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+    fmt.line_spacing = 1.0
+    return style
 
 
 def _properties(word, document):

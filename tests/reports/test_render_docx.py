@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
+from reports.render_docx import render_docx
 from tests.reports.conftest import build_pdf, pdf_text
 
 # The module-scoped files read the test database: see test_render_pdf.py.
@@ -321,3 +322,26 @@ def test_libreoffice_reads_the_same_words_as_the_pdf_edition(
     word = edition_words(libreoffice_pdfs[language].read_bytes())
     assert sum(word.values()) > 2000
     assert word == edition_words(seed_editions[language]["pdf"])
+
+
+def test_annex_of_two_thousand_rows_keeps_every_row_and_repeats_its_header(seed_editions):
+    """A year at real size: the copied annex rows each hold their own activity, in order."""
+    import dataclasses
+
+    from reports.document import Annex
+
+    tree = seed_editions["vi"]["tree"]
+    rows = [
+        [f"{1 + n % 28:02d}/{1 + n % 12:02d}/2026", "AWGCC", f"Hoạt động SEA-MaP số {n}", "Huế"]
+        for n in range(2000)
+    ]
+    annex = Annex(title="PHỤ LỤC", headers=["Ngày", "Nhóm", "Hoạt động", "Địa điểm"], rows=rows)
+    word = open_docx(io.BytesIO(render_docx(dataclasses.replace(tree, annex=annex))))
+    table = word.tables[-1]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [annex.headers, *rows]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(
+        row.cells[2].paragraphs[0].style.name == "Annex Table Text" for row in table.rows[1:]
+    )
+    assert word.paragraphs[-1].text == "PHỤ LỤC"
+    assert word.paragraphs[-1].paragraph_format.page_break_before
