@@ -14,7 +14,17 @@ import io
 
 from django.utils import timezone
 
-FONT = "Times New Roman"
+from reports.docx_xml import (
+    FONT,
+    add_paragraph,
+    add_rule,
+    add_table,
+    add_text,
+    cell_paragraph,
+    element,
+    set_fonts,
+)
+
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
@@ -51,107 +61,6 @@ def render_docx(document) -> bytes:
     return buffer.getvalue()
 
 
-# --- low-level helpers ------------------------------------------------------------------
-
-
-def _element(tag, **attributes):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    element = OxmlElement(tag)
-    for name, value in attributes.items():
-        element.set(qn(f"w:{name}"), str(value))
-    return element
-
-
-def _insert_before(parent, child, successors):
-    """Insert `child` before the first of `successors` present: Word rejects a file whose
-    property elements are out of the schema's order (LibreOffice is more forgiving)."""
-    from docx.oxml.ns import qn
-
-    for tag in successors:
-        found = parent.find(qn(tag))
-        if found is not None:
-            found.addprevious(child)
-            return child
-    parent.append(child)
-    return child
-
-
-def _twips(mm):
-    return round(mm * 1440 / 25.4)
-
-
-def _add_text(paragraph, text, *, bold=False, italic=False, size=None, caps=False):
-    """A run of `text`; a line break in the tree's text is a line break in Word."""
-    from docx.shared import Pt
-
-    run = paragraph.add_run()
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            run.add_break()
-        _add_codes_whole(run, line)
-    run.bold = bold or None
-    run.italic = italic or None
-    if caps:
-        run.font.all_caps = True
-    if size:
-        run.font.size = Pt(size)
-    return run
-
-
-def _add_codes_whole(run, text):
-    """The text, with the hyphens of codes ("SEA-MaP", "276/NQ-CP") non-breaking, as the PDF
-    keeps them whole: a reader would take "NQ-" + "CP" on the next line for a hyphenated word."""
-    from reports.templatetags.report_pdf import CODE
-
-    start = 0
-    for match in CODE.finditer(text):
-        if match.start() > start:
-            run._r.add_t(text[start : match.start()])
-        for number, part in enumerate(match.group(0).split("-")):
-            if number:
-                run._r.append(_element("w:noBreakHyphen"))
-            if part:
-                run._r.add_t(part)
-        start = match.end()
-    if start < len(text) or not text:
-        run._r.add_t(text[start:])
-
-
-def _paragraph(container, *, align=None, before=0, after=0, indent_mm=None, style=None):
-    from docx.shared import Mm, Pt
-
-    paragraph = container.add_paragraph(style=style)
-    fmt = paragraph.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    if align is not None:
-        fmt.alignment = align
-    if indent_mm is not None:
-        fmt.first_line_indent = Mm(indent_mm)
-    return paragraph
-
-
-def _set_fonts(rpr, language_tag=None):
-    """Times New Roman for every script slot, without the theme fonts (which win over a named
-    font in Word), and the proofing language."""
-    from docx.oxml.ns import qn
-
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = _insert_before(rpr, _element("w:rFonts"), ("w:b", "w:i", "w:color", "w:sz"))
-    for name in list(fonts.attrib):
-        if name.lower().endswith("theme"):  # asciiTheme, hAnsiTheme, eastAsiaTheme, cstheme
-            del fonts.attrib[name]
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(qn(f"w:{slot}"), FONT)
-    if language_tag:
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = _insert_before(rpr, _element("w:lang"), ("w:eastAsianLayout", "w:specVanish"))
-        lang.set(qn("w:val"), language_tag)
-
-
 # --- page and styles --------------------------------------------------------------------
 
 
@@ -179,15 +88,15 @@ def _set_up_styles(word, language_tag):
     # Every style of the template (Title, Heading 4-9, ...) as well, so that a style the
     # secretariat picks in Word keeps the report's font.
     for fonts in list(word.styles.element.iter(qn("w:rFonts"))):
-        _set_fonts(fonts.getparent())
+        set_fonts(fonts.getparent())
     defaults = word.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         for rpr in defaults.iter(qn("w:rPr")):
-            _set_fonts(rpr, language_tag)
+            set_fonts(rpr, language_tag)
     normal = word.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
-    _set_fonts(normal.element.get_or_add_rPr(), language_tag)
+    set_fonts(normal.element.get_or_add_rPr(), language_tag)
     fmt = normal.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.first_line_indent = Mm(FIRST_LINE_INDENT_MM)
@@ -205,7 +114,7 @@ def _set_up_styles(word, language_tag):
         style.font.size = Pt(14)
         style.font.bold, style.font.italic = True, italic
         style.font.color.rgb = RGBColor(0, 0, 0)
-        _set_fonts(style.element.get_or_add_rPr())
+        set_fonts(style.element.get_or_add_rPr())
         heading = style.paragraph_format
         heading.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         heading.first_line_indent = Mm(indent)
@@ -250,12 +159,12 @@ def _page_field(paragraph):
         run = paragraph.add_run()
         run.font.size = Pt(13)
         if part == "instr":
-            instr = _element("w:instrText")
+            instr = element("w:instrText")
             instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             instr.text = " PAGE "
             run._r.append(instr)
         else:
-            run._r.append(_element("w:fldChar", fldCharType=part))
+            run._r.append(element("w:fldChar", fldCharType=part))
 
 
 def _draft_run(paragraph, text):
@@ -265,7 +174,7 @@ def _draft_run(paragraph, text):
     run = paragraph.add_run(text)
     rpr = run._r.get_or_add_rPr()
     # Appended before python-docx adds its own properties, which it then orders before it.
-    rpr.append(_element("w:bdr", val="single", sz=8, space=1, color=DRAFT_COLOUR))
+    rpr.append(element("w:bdr", val="single", sz=8, space=1, color=DRAFT_COLOUR))
     run.bold = True
     run.font.size = Pt(13)
     run.font.color.rgb = RGBColor.from_string(DRAFT_COLOUR)
@@ -275,109 +184,32 @@ def _draft_run(paragraph, text):
 # --- the document's parts ---------------------------------------------------------------
 
 
-def _table(word, widths_mm, *, indent_mm=0, style=None, flush=False):
-    from docx.shared import Mm
-
-    table = word.add_table(rows=1, cols=len(widths_mm))
-    if style:
-        table.style = style
-    if indent_mm:
-        _insert_before(
-            table._tbl.tblPr,
-            _element("w:tblInd", w=_twips(indent_mm), type="dxa"),
-            ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
-        )
-    if flush:
-        # No cell padding, as the PDF's heading table has none: the names fit on one line.
-        margins = _element("w:tblCellMar")
-        for side in ("left", "right"):
-            margins.append(_element(f"w:{side}", w=0, type="dxa"))
-        _insert_before(table._tbl.tblPr, margins, ("w:tblLook",))
-    table.autofit = False
-    for column, width in zip(table.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
-        cell.width = Mm(width)
-    return table
-
-
-def _cell_paragraph(cell, *, align, before=0, after=0):
-    """A new paragraph in the cell (its first, still empty one the first time): aligned,
-    unindented, single-spaced."""
-    from docx.shared import Mm, Pt
-
-    paragraphs = cell.paragraphs
-    fresh = len(paragraphs) == 1 and not paragraphs[0].runs and paragraphs[0]._p.pPr is None
-    paragraph = paragraphs[0] if fresh else cell.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = Mm(0)
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    fmt.line_spacing = 1.0
-    return paragraph
-
-
-# Elements that follow w:pBdr in a paragraph's properties (ECMA-376 order).
-AFTER_PARAGRAPH_BORDER = (
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:jc",
-    "w:rPr",
-)
-
-
-def _rule(cell, width_mm, cell_width_mm):
-    """A short horizontal rule centred in the cell: the bottom border of an empty paragraph
-    whose text is 1 pt high, so the rule sits just under the line above."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
-
-    paragraph = _cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
-    side = (cell_width_mm - width_mm) / 2
-    paragraph.paragraph_format.left_indent = Mm(side)
-    paragraph.paragraph_format.right_indent = Mm(side)
-    ppr = paragraph._p.get_or_add_pPr()
-    border = _element("w:pBdr")
-    border.append(_element("w:bottom", val="single", sz=6, space=1, color="000000"))
-    _insert_before(ppr, border, AFTER_PARAGRAPH_BORDER)
-    # The paragraph mark's size sets the empty line's height.
-    mark = _element("w:rPr")
-    mark.append(_element("w:sz", val=2))
-    ppr.append(mark)
-    paragraph.add_run().font.size = Pt(1)
-
-
 def _letterhead(word, letterhead):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     total = TEXT_WIDTH_MM + HEADING_OVERHANG_MM
     widths = [round(total * share, 1) for share in HEADING_COLUMNS]
-    table = _table(word, widths, indent_mm=-HEADING_OVERHANG_MM, flush=True)
+    table = add_table(word, widths, indent_mm=-HEADING_OVERHANG_MM, flush=True)
     agency, nation = table.rows[0].cells
 
-    _add_text(_cell_paragraph(agency, align=centre), letterhead.issuing_body, size=12.5, caps=True)
-    _add_text(
-        _cell_paragraph(agency, align=centre),
+    add_text(cell_paragraph(agency, align=centre), letterhead.issuing_body, size=12.5, caps=True)
+    add_text(
+        cell_paragraph(agency, align=centre),
         letterhead.issuing_unit,
         bold=True,
         size=12.5,
         caps=True,
     )
-    _rule(agency, widths[0] * 0.3, widths[0])
-    _add_text(_cell_paragraph(agency, align=centre), letterhead.number_line, size=13)
+    add_rule(agency, widths[0] * 0.3, widths[0])
+    add_text(cell_paragraph(agency, align=centre), letterhead.number_line, size=13)
 
-    _add_text(_cell_paragraph(nation, align=centre), letterhead.national_name, bold=True, size=12)
+    add_text(cell_paragraph(nation, align=centre), letterhead.national_name, bold=True, size=12)
     # Decree 30: the motto is underlined by a rule as long as the motto itself.
-    motto = _add_text(_cell_paragraph(nation, align=centre), letterhead.motto, bold=True, size=13.5)
+    motto = add_text(cell_paragraph(nation, align=centre), letterhead.motto, bold=True, size=13.5)
     motto.underline = True
-    _add_text(
-        _cell_paragraph(nation, align=centre, before=8),
+    add_text(
+        cell_paragraph(nation, align=centre, before=8),
         letterhead.place_date,
         italic=True,
         size=14,
@@ -387,14 +219,16 @@ def _letterhead(word, letterhead):
 def _title(word, title):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    paragraph = _paragraph(word, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, after=12, indent_mm=0)
+    paragraph = add_paragraph(
+        word, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, after=12, indent_mm=0
+    )
     paragraph.paragraph_format.keep_with_next = True
-    _add_text(paragraph, title, bold=True)
+    add_text(paragraph, title, bold=True)
 
 
 def _section(word, section, *, level):
     heading = word.add_paragraph(style=f"Heading {min(level, 3)}")
-    _add_text(heading, f"{section.number}. {section.title}")
+    add_text(heading, f"{section.number}. {section.title}")
     for block in section.blocks:
         _block(word, block)
     for child in section.children:
@@ -409,7 +243,7 @@ def _block(word, block):
     if strong:
         paragraph.paragraph_format.keep_with_next = True
     for run in block.runs:
-        _add_text(paragraph, run.text, bold=run.bold or strong, italic=run.italic)
+        add_text(paragraph, run.text, bold=run.bold or strong, italic=run.italic)
 
 
 def _closing(word, document):
@@ -418,31 +252,31 @@ def _closing(word, document):
     from docx.shared import Mm
 
     widths = [round(TEXT_WIDTH_MM * share, 1) for share in CLOSING_COLUMNS]
-    spacer = _paragraph(word, after=6, indent_mm=0)
+    spacer = add_paragraph(word, after=6, indent_mm=0)
     spacer.paragraph_format.keep_with_next = True
-    table = _table(word, widths)
+    table = add_table(word, widths)
     row = table.rows[0]
-    row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+    row._tr.get_or_add_trPr().append(element("w:cantSplit"))
     recipients, signature = row.cells
 
     left = WD_ALIGN_PARAGRAPH.LEFT
-    _add_text(
-        _cell_paragraph(recipients, align=left),
+    add_text(
+        cell_paragraph(recipients, align=left),
         document.recipients_label,
         bold=True,
         italic=True,
         size=12,
     )
     for recipient in document.recipients:
-        _add_text(_cell_paragraph(recipients, align=left), f"- {recipient}", size=11)
+        add_text(cell_paragraph(recipients, align=left), f"- {recipient}", size=11)
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     for line in document.signature.position_lines:
-        _add_text(_cell_paragraph(signature, align=centre), line, bold=True, caps=True)
-    name = _cell_paragraph(signature, align=centre)
+        add_text(cell_paragraph(signature, align=centre), line, bold=True, caps=True)
+    name = cell_paragraph(signature, align=centre)
     # Room for the handwritten or digital signature and the seal, as the PDF leaves.
     name.paragraph_format.space_before = Mm(28)
-    _add_text(name, document.signature.name, bold=True)
+    add_text(name, document.signature.name, bold=True)
 
 
 def _annex(word, annex):
@@ -455,14 +289,14 @@ def _annex(word, annex):
     title = word.add_paragraph(style="Heading 1")
     title.paragraph_format.page_break_before = True
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _add_text(title, annex.title)
+    add_text(title, annex.title)
 
-    table = _table(word, ANNEX_COLUMNS_MM, style="Table Grid")
+    table = add_table(word, ANNEX_COLUMNS_MM, style="Table Grid")
     header = table.rows[0]
     # The header row repeats at the top of every page the table runs onto.
-    header._tr.get_or_add_trPr().append(_element("w:tblHeader"))
+    header._tr.get_or_add_trPr().append(element("w:tblHeader"))
     for cell, text in zip(header.cells, annex.headers, strict=True):
-        _add_text(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER), text, bold=True, size=11)
+        add_text(cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER), text, bold=True, size=11)
     if not annex.rows:
         return
     # Thousands of rows (a year with 2,000 activities): one row is laid out, then copied, and
@@ -479,7 +313,7 @@ def _annex(word, annex):
         anchor = tr
     for tr, values in zip(rows, annex.rows, strict=True):
         for p, text in zip(tr.iter(qn("w:p")), values, strict=True):
-            _add_text(Paragraph(p, table), text)
+            add_text(Paragraph(p, table), text)
 
 
 def _annex_cell_style(word):
