@@ -21,11 +21,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # WeasyPrint needs Pango, and the PDF needs a Times-metric font with Vietnamese letters; the
-# tests also drive Debian's Chromium, read PDFs with poppler-utils and open the exports in
-# LibreOffice Calc. Installed when we are root on Debian; otherwise we say what is missing and
-# go on.
+# tests also drive Debian's Chromium, read PDFs with poppler-utils, open the exports in
+# LibreOffice Calc and the report's Word edition in LibreOffice Writer. Installed when we are
+# root on Debian; otherwise we say what is missing and go on.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-croscore fonts-liberation2
-TEST_DEBS := $(RUNTIME_DEBS) chromium poppler-utils libreoffice-calc-nogui
+TEST_DEBS := $(RUNTIME_DEBS) chromium poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui
 # Wait (up to ten minutes) for another apt/dpkg process to release the lock instead of failing.
 APT_GET := apt-get -o DPkg::Lock::Timeout=600
 system-deps:

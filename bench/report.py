@@ -1,5 +1,5 @@
 """Benchmark of the annual report: gathering + HTML vs WeasyPrint (PDF/A-3b, tagged), PAdES
-signing + validation, pages, peak memory.
+signing + validation, the Word edition (python-docx) from the same tree, pages, peak memory.
 
     .venv/bin/python bench/report.py
 
@@ -75,6 +75,7 @@ def prepare():
 
 def measure(year, language):
     setup_django()
+    import docx  # noqa: F401
     import pyhanko.sign.signers  # noqa: F401  (import cost is start-up, not signing)
     import pyhanko.sign.validation  # noqa: F401
     import weasyprint  # noqa: F401  (import cost is start-up, not rendering)
@@ -84,6 +85,7 @@ def measure(year, language):
     from reports.editions import build_document, report_content
     from reports.models import AnnualReport
     from reports.pdf_archive import archive_for_document
+    from reports.render_docx import render_docx
     from reports.render_pdf import html_to_pdf, render_html, stylesheet_text
     from working_groups.models import Activity
 
@@ -104,6 +106,9 @@ def measure(year, language):
     sign_start = time.perf_counter()
     signed = sign_pdf_bytes(pdf, config=demo_config())
     signing = time.perf_counter() - sign_start
+    word_start = time.perf_counter()
+    word = render_docx(document)
+    word_time = time.perf_counter() - word_start
     import io
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -117,7 +122,8 @@ def measure(year, language):
         f"  WeasyPrint       {done - gathered:6.2f} s = {(done - gathered) / pages * 1000:6.1f} "
         f"ms/page; alone on the same HTML {alone:6.2f} s = {alone / pages * 1000:6.1f} ms/page\n"
         f"  total            {total:6.2f} s = {total / pages * 1000:6.1f} ms/page\n"
-        f"  sign + validate  {signing:6.2f} s ({len(signed.data) / 1024:5.0f} KiB signed)"
+        f"  sign + validate  {signing:6.2f} s ({len(signed.data) / 1024:5.0f} KiB signed)\n"
+        f"  Word (.docx)     {word_time:6.2f} s ({len(word) / 1024:5.0f} KiB)"
     )
 
 

@@ -3,11 +3,21 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from asoen_portal.models import Theme
-from reports.models import AnnualReport
+from reports.models import AnnualReport, ReportRender
 
 
 class RenderRequestForm(forms.Form):
     language = forms.ChoiceField(label=_("Ngôn ngữ"), choices=settings.LANGUAGES, initial="vi")
+    # Optional so that a request without it (an old page still open) renders the PDF, as before.
+    format = forms.ChoiceField(
+        label=_("Định dạng"),
+        choices=ReportRender.Format.choices,
+        initial=ReportRender.Format.PDF,
+        required=False,
+    )
+
+    def clean_format(self):
+        return self.cleaned_data["format"] or ReportRender.Format.PDF
 
 
 class NarrativeForm(forms.Form):

@@ -143,6 +143,7 @@ class ReportRender(TimeStampedModel):
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (.docx)"
 
     report = models.ForeignKey(
         AnnualReport, verbose_name=_("báo cáo"), on_delete=models.CASCADE, related_name="renders"
@@ -181,4 +182,4 @@ class ReportRender(TimeStampedModel):
         indexes = [models.Index(fields=["status", "created_at"], name="render_status_idx")]
 
     def __str__(self):
-        return f"{self.report.year} {self.language} {self.get_status_display()}"
+        return f"{self.report.year} {self.language} {self.format} {self.get_status_display()}"

@@ -139,7 +139,7 @@ def return_report(*, report, by):
 # --- render jobs -------------------------------------------------------------------------
 
 
-def request_render(*, report, language, by):
+def request_render(*, report, language, by, file_format=ReportRender.Format.PDF):
     """Record a render job and enqueue it once the row is committed.
 
     If the broker is down the job stays pending with a note (shown to the user) and the beat
@@ -154,6 +154,7 @@ def request_render(*, report, language, by):
             ReportRender.objects.filter(
                 report=report,
                 language=language,
+                format=file_format,
                 requested_by=by,
                 created_at__gte=timezone.now() - SAME_REQUEST_WITHIN,
             )
@@ -162,7 +163,9 @@ def request_render(*, report, language, by):
         )
         if recent is not None:
             return recent
-        render = ReportRender.objects.create(report=report, language=language, requested_by=by)
+        render = ReportRender.objects.create(
+            report=report, language=language, format=file_format, requested_by=by
+        )
         transaction.on_commit(lambda: enqueue_render(render.pk))
     render.refresh_from_db()
     return render
@@ -205,13 +208,18 @@ def enqueue_render(render_id):
     return True
 
 
-def build_report_bytes(*, report, language):
-    """The PDF of `report` in `language`: the same code the worker and build_report run (an
-    approved report is built from its snapshot, see reports.editions)."""
+def build_report_bytes(*, report, language, file_format=ReportRender.Format.PDF):
+    """The PDF or Word file of `report` in `language`: the same code the worker and
+    build_report run (an approved report is built from its snapshot, see reports.editions).
+    The PDF carries the facts, heading and narratives it was built from (see pdf_archive)."""
     from reports.editions import build_document, report_content
-    from reports.render_pdf import render_pdf
+    from reports.formats import renderer
 
-    return render_pdf(build_document(report, language), source_data=report_content(report))
+    render = renderer(file_format)
+    document = build_document(report, language)
+    if file_format == ReportRender.Format.PDF:
+        return render(document, source_data=report_content(report))
+    return render(document)
 
 
 def claim_render(render_id):
@@ -296,7 +304,9 @@ def run_render(render_id, *, final_attempt=True):
     try:
         with _heartbeat(render_id, attempt):
             render = ReportRender.objects.select_related("report").get(pk=render_id)
-            data = build_report_bytes(report=render.report, language=render.language)
+            data = build_report_bytes(
+                report=render.report, language=render.language, file_format=render.format
+            )
             name = _store_atomically(render, data)
             done = _write_status(
                 render_id,
@@ -356,11 +366,14 @@ def _record_failure(render_id, attempt, exc, *, retry):
 
 def _store_atomically(render, data):
     """Save the bytes under a new unique name; on a local disk write a temporary file and
-    rename it, so the final name never holds a partial PDF."""
+    rename it, so the final name never holds a partial file."""
+    from reports.formats import extension
+
     field = render.file.field
     storage = field.storage
     filename = (
-        f"bao-cao-{render.report.year}-{render.language}-{render.pk}-{uuid.uuid4().hex[:8]}.pdf"
+        f"bao-cao-{render.report.year}-{render.language}-{render.pk}-{uuid.uuid4().hex[:8]}"
+        f".{extension(render.format)}"
     )
     name = storage.generate_filename(render_path(render, filename))
     if not isinstance(storage, FileSystemStorage):
@@ -369,7 +382,7 @@ def _store_atomically(render, data):
         return storage.save(name, ContentFile(data))
     final = Path(storage.path(name))
     final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".partial-", suffix=".pdf")
+    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".partial-", suffix=final.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from asoen_portal import access
 from reports import services
+from reports.formats import content_type, extension
 from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm, ReportTopicForm
 from reports.models import AnnualReport, ReportNarrative, ReportRender
 
@@ -154,12 +155,20 @@ def render_request(request, year):
     if not form.is_valid():
         raise PermissionDenied
     job = services.request_render(
-        report=report, language=form.cleaned_data["language"], by=request.user
+        report=report,
+        language=form.cleaned_data["language"],
+        file_format=form.cleaned_data["format"],
+        by=request.user,
     )
     if job.note:
         messages.warning(request, job.note)
     else:
-        messages.success(request, _("Đã gửi yêu cầu tạo báo cáo PDF."))
+        messages.success(
+            request,
+            _("Đã gửi yêu cầu tạo tệp {format} của báo cáo.").format(
+                format=job.get_format_display()
+            ),
+        )
     return redirect("reports:detail", year=report.year)
 
 
@@ -194,12 +203,14 @@ def render_download(request, pk):
     job = access.get_render_for_user(request.user, pk)
     if job.status != ReportRender.Status.DONE or not job.file:
         raise Http404
-    filename = f"bao-cao-tong-ket-{job.report.year}-{job.language}.pdf"
+    filename = f"bao-cao-tong-ket-{job.report.year}-{job.language}.{extension(job.format)}"
     try:
         handle = job.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename)
+    return FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type(job.format)
+    )
 
 
 @login_required

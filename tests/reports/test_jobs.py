@@ -36,7 +36,13 @@ def test_same_request_within_seconds_returns_the_first_job(
     assert request_render(report=report, language="vi", by=leadership_user).pk == first.pk
     assert request_render(report=report, language="en", by=leadership_user).pk != first.pk
     assert request_render(report=report, language="vi", by=secretariat_user).pk != first.pk
-    assert ReportRender.objects.count() == 3
+    word = request_render(report=report, language="vi", by=leadership_user, file_format="docx")
+    assert word.pk != first.pk and (first.format, word.format) == ("pdf", "docx")
+    assert (
+        request_render(report=report, language="vi", by=leadership_user, file_format="docx").pk
+        == word.pk
+    )
+    assert ReportRender.objects.count() == 4
 
 
 def test_a_request_after_the_window_or_after_a_failure_is_a_new_job(

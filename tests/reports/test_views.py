@@ -126,3 +126,21 @@ def test_narrative_sections_listed_on_detail(secretariat_client, report):
     body = secretariat_client.get(reverse("reports:detail", args=[2025])).content.decode()
     for label in ReportNarrative.Section.labels:
         assert str(label) in body
+
+
+def test_render_form_offers_the_formats_and_refuses_an_unknown_one(
+    leadership_client, report, broker_down
+):
+    detail = leadership_client.get(reverse("reports:detail", args=[2025])).content.decode()
+    assert '<option value="pdf" selected>PDF</option>' in detail
+    assert '<option value="docx">Word (.docx)</option>' in detail
+    url = reverse("reports:render_request", args=[2025])
+    assert leadership_client.post(url, {"language": "vi", "format": "odt"}).status_code == 403
+    assert not ReportRender.objects.exists()
+    leadership_client.post(url, {"language": "en", "format": "docx"})
+    assert list(ReportRender.objects.values_list("language", "format")) == [("en", "docx")]
+
+
+def test_pdf_download_keeps_the_pdf_content_type(secretariat_client, done_job):
+    download = secretariat_client.get(reverse("reports:render_download", args=[done_job.pk]))
+    assert download["Content-Type"] == "application/pdf"

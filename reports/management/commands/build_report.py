@@ -4,12 +4,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-# The editions this command can write; the Word edition joins as "docx" with its renderer.
-FORMATS = ("pdf",)
+# The editions this command can write (reports.formats has their renderers).
+FORMATS = ("pdf", "docx")
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo tổng kết năm YEAR thành tệp (PDF/A), chạy trực tiếp, không qua hàng đợi."
+    help = (
+        "Tạo báo cáo tổng kết năm YEAR thành tệp PDF hoặc Word (chạy trực tiếp, không qua "
+        "hàng đợi)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("year", type=int)
@@ -19,17 +22,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, year, lang, file_format, output, **options):
         from reports.models import AnnualReport
+        from reports.services import build_report_bytes
 
         report = AnnualReport.objects.filter(year=year).first()
         if report is None:
             raise CommandError(f"Chưa có báo cáo năm {year}.")
-        data = self.build(report=report, language=lang, file_format=file_format)
+        data = build_report_bytes(report=report, language=lang, file_format=file_format)
         Path(output).write_bytes(data)
         self.stdout.write(f"{output}: {len(data)} bytes")
-
-    def build(self, *, report, language, file_format):
-        from reports.services import build_report_bytes
-
-        if file_format == "pdf":
-            return build_report_bytes(report=report, language=language)
-        raise CommandError(f"Định dạng {file_format} chưa được hỗ trợ.")
