@@ -3,7 +3,7 @@
 from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
-from .models import ApiToken
+from asoen_portal.models import ApiToken
 
 
 class ApiTokenRateThrottle(SimpleRateThrottle):

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .models import ApiToken
+from asoen_portal.models import ApiToken
+
 from .tokens import create_api_token, revoke_api_token, tokens_of
 
 

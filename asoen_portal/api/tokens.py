@@ -6,7 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import PREFIX_LENGTH, ApiToken, digest_token_key, new_token_key
+from asoen_portal.models import API_TOKEN_PREFIX_LENGTH as PREFIX_LENGTH
+from asoen_portal.models import ApiToken
+
+from .keys import digest_token_key, new_token_key
 
 # Writing last_used_at on every request would turn each read into a write; once a minute
 # tells the user just as well whether a token is still in use.

@@ -7,8 +7,9 @@ import pytest
 from django.core.cache import caches
 from rest_framework.test import APIClient
 
-from asoen_portal.api.models import ApiToken, digest_token_key
+from asoen_portal.api.keys import digest_token_key
 from asoen_portal.api.throttling import ApiTokenRateThrottle
+from asoen_portal.models import ApiToken
 from tests.factories import ActivityFactory, TaskFactory
 from working_groups.models import StatusUpdate
 

@@ -4,7 +4,8 @@ a strict Content-Security-Policy with nothing fetched from another host."""
 import pytest
 
 from asoen_portal.api.docs import DOCS_CSP
-from asoen_portal.api.models import ApiToken, digest_token_key
+from asoen_portal.api.keys import digest_token_key
+from asoen_portal.models import ApiToken
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
