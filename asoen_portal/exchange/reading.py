@@ -112,7 +112,7 @@ def count_rows(fileobj, name):
     archive, workbook, sheet = _open_first_sheet(data)
     try:
         with archive.open(sheet._worksheet_path) as stream:
-            return max(sum(len(ROW_TAG.findall(chunk)) for chunk in _chunks(stream)) - 1, 0)
+            return max(_count_rows_tags(stream) - 1, 0)
     except (KeyError, zipfile.BadZipFile, OSError):
         raise _not_xlsx() from None
     finally:
@@ -160,6 +160,17 @@ def _chunks(stream):
     while chunk := stream.read(CHUNK):
         yield tail + chunk
         tail = chunk[-256:]
+
+
+def _count_rows_tags(stream):
+    # A tag wholly inside a chunk's overlap was counted with the chunk before: count only the
+    # tags that end past it.
+    count, tail = 0, b""
+    while chunk := stream.read(CHUNK):
+        data = tail + chunk
+        count += sum(1 for match in ROW_TAG.finditer(data) if match.end() > len(tail))
+        tail = chunk[-256:]
+    return count
 
 
 def _merged_ranges(archive, path):
