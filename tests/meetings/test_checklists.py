@@ -55,7 +55,7 @@ def test_awgncb_36_checklist_from_template_counts_from_its_date(
     assert items["Báo cáo kết quả hội nghị"][0] == datetime.date(2026, 6, 30)
     assert len(items) == standard_template.items.count() == 9
     page = secretariat_client.get(f"/meetings/{awgncb_36.pk}/").content.decode()
-    assert "17/04/2026" in page and "0/9 việc đã xong" in page
+    assert "17/04/2026" in page and "Đã xong 0/9 việc" in page
 
 
 def test_month_only_meeting_counts_from_the_first_of_the_month_and_twice_adds_nothing(
@@ -110,7 +110,7 @@ def test_ticking_an_item_updates_the_counter_in_place(
 
     html = response.content.decode()
     assert f'id="checklist-item-{item.pk}"' in html
-    assert 'id="checklist-counter" hx-swap-oob="true">1/9 việc đã xong' in html
+    assert 'id="checklist-counter" hx-swap-oob="true">Đã xong 1/9 việc' in html
 
 
 def test_secretariat_keeps_templates_others_cannot(secretariat_client, focal_user):
