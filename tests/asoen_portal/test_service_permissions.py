@@ -116,6 +116,11 @@ SERVICES = [
         lambda u, w: working_groups.add_attachment(activity=w["activity"], upload=_pdf(), by=u),
     ),
     (
+        "add_attachments",
+        GROUP_EDITORS,
+        lambda u, w: working_groups.add_attachments(activity=w["activity"], uploads=[_pdf()], by=u),
+    ),
+    (
         "create_task",
         GROUP_EDITORS,
         lambda u, w: working_groups.create_task(

@@ -44,7 +44,7 @@ READ |= {f"cooperation:{kind}_detail" for kind in ("instrument", "document", "pa
 CREATE_GROUP = {"working_groups:activity_create", "working_groups:task_create", "meetings:create"}
 
 CLASSES = {
-    "public": {"healthz", "set_language", "password_reset"},
+    "public": {"healthz", "set_language"},
     "token-feed": {"meetings:user_feed", "meetings:group_feed"},
     "read": READ,
     "read-secretariat": {

@@ -40,7 +40,7 @@ PAGES = [
     # (url, queries the page itself makes)
     # tasks due, stale tasks, meetings, timeliness per group, checklist, activities,
     # progress, report with its render
-    ("/", 7),
+    ("/", 8),
     # count, rows, the group select's options
     ("/activities/", 3),
     # … and the group filter's lookup of AWGNCB
