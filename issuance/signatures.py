@@ -8,6 +8,7 @@ import logging
 import os
 import tempfile
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +28,10 @@ BROKER_DOWN_NOTE = _(
     "Hàng đợi ký số tạm thời không kết nối được; yêu cầu đã được lưu và sẽ tự động chạy khi "
     "hàng đợi hoạt động trở lại."
 )
+# Signing jobs stamp no heartbeat (signing takes seconds, retries included), so a job still
+# running this long after it started lost its worker: it is failed, not requeued, so a PDF
+# that kills the signer cannot loop. Render jobs use a heartbeat lease instead.
+STALE_RUNNING_AFTER = timedelta(minutes=10)
 
 
 def ensure_signable(render) -> None:
@@ -195,7 +200,7 @@ def requeue_stalled_signatures(now=None) -> tuple[int, int]:
     fail jobs whose worker died. Returns (requeued, failed)."""
     from django.db.models import Q
 
-    from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER, STALE_RUNNING_AFTER
+    from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER
 
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):

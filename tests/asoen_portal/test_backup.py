@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from asoen_portal.backups import read_manifest, row_counts
+from asoen_portal.backups import SEEDED_BY_MIGRATIONS, read_manifest, row_counts
 from asoen_portal.demo import generate_demo_data
 from tests.factories import ActivityFactory
 from working_groups.models import Attachment
@@ -114,6 +114,12 @@ def test_backup_restores_into_an_empty_database(world, empty_database, tmp_path)
     again = _manage(empty_database, tmp_path / "other-media", "restore", str(archive))
     assert again.returncode != 0
     assert "not empty" in again.stderr
+
+
+def test_seeded_by_migrations_names_every_table_migrate_fills(db):
+    # The test database is freshly migrated: any rows in it were written by migrate, and
+    # restore must not take them for another installation's data.
+    assert sorted(label for label, n in row_counts().items() if n) == sorted(SEEDED_BY_MIGRATIONS)
 
 
 def test_a_damaged_archive_is_refused_before_anything_changes(world, tmp_path):

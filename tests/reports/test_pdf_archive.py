@@ -13,6 +13,10 @@ PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 XMP = "{http://ns.adobe.com/xap/1.0/}"
 
+# The module-scoped PDFs read the test database: without a django_db test here, pytest-django
+# would not create it when this file runs alone.
+pytestmark = pytest.mark.django_db
+
 
 ANNEX_ACTIVITIES = 300
 
@@ -137,10 +141,15 @@ def test_source_data_attached_as_json(pdfs):
     spec = pdf.attachments["du-lieu-bao-cao-2025-vi.json"]
     assert spec.obj.AFRelationship == "/Source"
     assert str(spec.get_file().obj.Subtype) == "/application/json"
-    facts = json.loads(spec.get_file().read_bytes())
-    assert facts["year"] == 2025
-    assert facts["issuing_body"] == "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
-    assert [section["number"] for section in facts["sections"]] == ["I", "II", "III", "IV", "V"]
+    # The content the edition was built from (reports.editions.report_content), not the
+    # rendered sections: the year's facts, the heading fields and the narratives.
+    source = json.loads(spec.get_file().read_bytes())
+    assert sorted(source) == ["facts", "header", "narratives"]
+    facts = source["facts"]
+    assert facts["year"] == source["header"]["year"] == 2025
+    assert source["header"]["issuing_body"] == "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    assert facts["results"] and facts["plans"]
+    assert all(fact["key"] for fact in facts["results"] + facts["plans"])
     assert "Pù Mát" in json.dumps(facts, ensure_ascii=False)
     # PDF/A-3 wants each attachment listed in the catalog's /AF too.
     assert {str(spec.UF) for spec in pdf.Root.AF} == {"du-lieu-bao-cao-2025-vi.json"}
@@ -154,7 +163,7 @@ def test_annex_attached_as_xlsx_with_every_row(busy_year_pdf):
         "du-lieu-bao-cao-2026-vi.json",
         "phu-luc-hoat-dong-2026-vi.xlsx",
     ]
-    facts = json.loads(attachments["du-lieu-bao-cao-2026-vi.json"].get_file().read_bytes())
+    source = json.loads(attachments["du-lieu-bao-cao-2026-vi.json"].get_file().read_bytes())
     annex = attachments["phu-luc-hoat-dong-2026-vi.xlsx"]
     assert annex.obj.AFRelationship == "/Data"
     assert str(annex.get_file().obj.Subtype) == (
@@ -164,7 +173,7 @@ def test_annex_attached_as_xlsx_with_every_row(busy_year_pdf):
     rows = list(sheet.values)
     assert rows[0] == ("PHỤ LỤC: DANH MỤC HOẠT ĐỘNG NĂM 2026", None, None, None)
     assert rows[1] == ("Ngày", "Nhóm", "Hoạt động", "Địa điểm")
-    assert len(rows) - 2 == len(facts["annex"]) == ANNEX_ACTIVITIES
+    assert len(rows) - 2 == len(source["facts"]["annex"]) == ANNEX_ACTIVITIES
     assert rows[2][:2] == ("01/01/2026", "AWGNCB")
     assert rows[-1][0] == "27/10/2026"
     assert {str(spec.UF) for spec in busy_year_pdf.Root.AF} == set(attachments)
