@@ -35,7 +35,9 @@ def _no_leaked_database_sessions(django_db_setup, django_db_blocker):
     yield
     # Django names the test database test_<name>; a run whose tests all skip the database
     # never created it, and then there is nothing to check.
-    if connection.vendor != "postgresql" or not connection.settings_dict["NAME"].startswith("test_"):
+    if connection.vendor != "postgresql" or not connection.settings_dict["NAME"].startswith(
+        "test_"
+    ):
         return
     with django_db_blocker.unblock():
         connections.close_all()
