@@ -9,6 +9,8 @@ import datetime
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from asoen_portal.models import Theme
 from asoen_portal.text import fold
@@ -67,7 +69,7 @@ class ActivityFilter(django_filters.FilterSet):
             queryset = queryset.filter(search_text__contains=word)
         return queryset
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):  # the hint types the API's parameter
         # A date range rather than start_date__year, so the start_date indexes are used.
         return queryset.filter(
             start_date__gte=datetime.date(value, 1, 1),
@@ -89,12 +91,16 @@ class TaskFilter(django_filters.FilterSet):
         widget=Select,
     )
     # Several groups at once: a focal point's default view of their own groups (hidden field).
-    groups = django_filters.ModelMultipleChoiceFilter(
-        # The multiple filter looks values up by to_field_name, so the path must end in it.
-        field_name="working_group__code",
-        to_field_name="code",
-        queryset=_groups,
-        widget=forms.MultipleHiddenInput,
+    # The API schema: each value is a group code (the path ending in it is not a model field
+    # the schema generator can follow).
+    groups = extend_schema_field(OpenApiTypes.STR)(
+        django_filters.ModelMultipleChoiceFilter(
+            # The multiple filter looks values up by to_field_name, so the path must end in it.
+            field_name="working_group__code",
+            to_field_name="code",
+            queryset=_groups,
+            widget=forms.MultipleHiddenInput,
+        )
     )
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"),

@@ -118,7 +118,10 @@ class EscAwardRoundFilter(django_filters.FilterSet):
 
 
 class LegalInstrumentFilter(django_filters.FilterSet):
-    year = IntegerFilter(field_name="issued_on__year", label=_("Năm ban hành"))
+    # A date's year lookup builds dates from the year: only years a date can hold (else 500).
+    year = IntegerFilter(
+        field_name="issued_on__year", label=_("Năm ban hành"), min_value=1, max_value=9999
+    )
     kind = django_filters.ChoiceFilter(
         choices=LegalInstrument.Kind.choices, label=_("Loại văn bản")
     )

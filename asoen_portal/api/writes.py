@@ -52,6 +52,6 @@ def log_activity_from_api(*, user, data) -> Activity:
     )
     if not form.is_valid():
         raise ValidationError(form_errors(form))
-    fields = dict(form.cleaned_data)
+    fields = form.service_fields()  # without the form's `version`: a new record has none yet
     fields.pop("files", None)  # attachments are uploaded on the page, not through the API
     return services.log_activity(author=user, **fields)

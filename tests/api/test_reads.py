@@ -101,6 +101,14 @@ def test_invalid_filters_are_a_400_in_vietnamese(api_clients, group_ncb):
     assert "Hãy chọn" in response.json()["group"][0] or "hợp lệ" in response.json()["group"][0]
 
 
+@pytest.mark.parametrize("year", ["0", "10000", "99999999999"])
+def test_instruments_year_no_date_can_hold_is_a_400(api_clients, db, year):
+    response = api_clients["secretariat"].get("/api/v1/instruments/", {"year": year})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["year"]
+
+
 def test_tasks_carry_their_status_updates_and_filter_by_status(api_clients, group_ncb, focal_user):
     from working_groups.services import update_task_status
 
