@@ -46,7 +46,8 @@ class RejectNulBytesMiddleware:
     """400 for a NUL byte in the path or the query string.
 
     PostgreSQL text cannot hold NUL, so such a value reaching a query (a feed token, a group
-    code, a search) would end as a 500; no honest link or form ever sends one.
+    code, a search) would end as a 500; no honest link or form ever sends one. The API answers
+    in JSON, as its schema promises for every error.
     """
 
     def __init__(self, get_response):
@@ -58,6 +59,11 @@ class RejectNulBytesMiddleware:
             for key, values in request.GET.lists()
             for value in values
         ):
+            if request.path_info.startswith("/api/"):
+                from django.http import JsonResponse
+                from django.utils.translation import gettext as _
+
+                return JsonResponse({"detail": _("Yêu cầu chứa ký tự không hợp lệ.")}, status=400)
             raise BadRequest("NUL byte in the request")
         return self.get_response(request)
 

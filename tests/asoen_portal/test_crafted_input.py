@@ -54,3 +54,11 @@ def test_calendar_refuses_months_outside_its_range(secretariat_client, query):
 def test_calendar_still_opens_the_next_year_and_its_edges(secretariat_client):
     for query in ("year=2026&month=12", "year=2027&month=1", "year=1990&month=1"):
         assert secretariat_client.get(f"/meetings/calendar/?{query}").status_code == 200, query
+
+
+def test_nul_byte_in_an_api_query_is_a_json_400(secretariat_client):
+    # The API's schema promises JSON for every error, so its 400 is JSON too.
+    response = secretariat_client.get("/api/v1/partners/?q=a%00b")
+
+    assert (response.status_code, response["Content-Type"]) == (400, "application/json")
+    assert response.json() == {"detail": "Yêu cầu chứa ký tự không hợp lệ."}
