@@ -11,6 +11,7 @@ first time it is named only, no "title: description" that repeats the title, no 
 công … được tổ chức", and no sentence that starts "Nhằm …".
 """
 
+from abc import ABC, abstractmethod
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from reports.writers.lists import ListWording
 from reports.writers.text import repeats, words
 
 
-class Writer(ListWording):
+class Writer(ListWording, ABC):
     language = "vi"
     # Openings of a purpose clause that must continue the sentence before it, not start one.
     purpose_openings: tuple[str, ...] = ()
@@ -33,14 +34,17 @@ class Writer(ListWording):
 
     # --- language-specific pieces (vi.py / en.py) --------------------------------------
 
+    @abstractmethod
     def long_date(self, day: date) -> str:
-        raise NotImplementedError
+        """A day in running text ("ngày 02 tháng 12 năm 2025" / "2 December 2025")."""
 
+    @abstractmethod
     def date_range(self, start: date, end_: date | None) -> str:
-        raise NotImplementedError
+        """The days from `start` to `end_`, told as the language tells a span."""
 
+    @abstractmethod
     def month_span(self, year: int, month: int | None, end_month: int | None = None) -> str:
-        raise NotImplementedError
+        """A month or months of `year` when the days are not known."""
 
     def month_phrase(self, year: int, month: int | None, end_month: int | None = None) -> str:
         """The month inside a sentence ("tháng 6/2026" / "in June 2026")."""
@@ -49,8 +53,9 @@ class Writer(ListWording):
     def count(self, n: int) -> str:
         return str(n)
 
+    @abstractmethod
     def join_names(self, items: list[str]) -> str:
-        raise NotImplementedError
+        """Names as a list in running text ("A, B và C" / "A, B and C")."""
 
     # --- shared ----------------------------------------------------------------------
 
