@@ -262,6 +262,21 @@ def _font_file():
 # --- signing and validating ------------------------------------------------------------------
 
 
+def _off_the_event_loop(function, *args, **kwargs):
+    """pyHanko's synchronous calls run asyncio.run(), which refuses to start in a thread whose
+    event loop is already running (an async caller, a Playwright session in the same
+    process): there, the call runs in a thread of its own."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def sign_pdf_bytes(data: bytes, *, config: SigningConfig | None = None) -> SignedPdf:
     """Sign `data` (a PDF) and validate the result; SigningError on any bad input."""
     from pyhanko import stamp
@@ -303,7 +318,9 @@ def sign_pdf_bytes(data: bytes, *, config: SigningConfig | None = None) -> Signe
         output = io.BytesIO()
         # A fixed reservation spares pyHanko a dry-run signature to measure the container;
         # 16 KiB holds a signature with a chain of several certificates.
-        pdf_signer.sign_pdf(writer, output=output, bytes_reserved=SIGNATURE_BYTES_RESERVED)
+        _off_the_event_loop(
+            pdf_signer.sign_pdf, writer, output=output, bytes_reserved=SIGNATURE_BYTES_RESERVED
+        )
     except (PdfError, ValueError, KeyError) as exc:
         raise SigningError(_("Tệp PDF nguồn bị hỏng hoặc không phải là PDF.")) from exc
     signed = output.getvalue()
@@ -333,7 +350,7 @@ def validate_signed_pdf(data: bytes, *, config: SigningConfig, signer=None):
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     if not reader.embedded_signatures:
         raise SigningError(_("Tệp đã ký không chứa chữ ký số."))
-    status = validate_pdf_signature(reader.embedded_signatures[-1], context)
+    status = _off_the_event_loop(validate_pdf_signature, reader.embedded_signatures[-1], context)
     if not (status.intact and status.valid):
         raise SigningError(_("Chữ ký số không hợp lệ: nội dung đã bị thay đổi sau khi ký."))
     if not status.trusted:

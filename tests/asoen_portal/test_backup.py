@@ -117,9 +117,11 @@ def test_backup_restores_into_an_empty_database(world, empty_database, tmp_path)
 
 
 def test_seeded_by_migrations_names_every_table_migrate_fills(db):
-    # The test database is freshly migrated: any rows in it were written by migrate, and
-    # restore must not take them for another installation's data.
-    assert sorted(label for label, n in row_counts().items() if n) == sorted(SEEDED_BY_MIGRATIONS)
+    # Outside a test's own rows, what the database holds was written by migrate, and restore
+    # must not take it for another installation's data. (A transactional test that ran
+    # before may have flushed the seeded rows, so fewer tables is fine; another one is not.)
+    filled = {label for label, n in row_counts().items() if n}
+    assert filled <= set(SEEDED_BY_MIGRATIONS)
 
 
 def test_a_damaged_archive_is_refused_before_anything_changes(world, tmp_path):

@@ -118,7 +118,9 @@ SERVICES = [
     (
         "add_attachments",
         GROUP_EDITORS,
-        lambda u, w: working_groups.add_attachments(activity=w["activity"], uploads=[_pdf()], by=u),
+        lambda u, w: working_groups.add_attachments(activity=w["activity"], uploads=[_pdf()], by=u)[
+            0
+        ],
     ),
     (
         "create_task",
