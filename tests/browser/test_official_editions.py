@@ -47,7 +47,7 @@ def test_leadership_approves_signs_and_downloads_the_signed_report(
     page.click("button:has-text('Phê duyệt')")
     assert "Số văn bản: 01/BC-ASOEN" in page.locator("#signatures").inner_text()
 
-    page.click("button:has-text('Tạo báo cáo PDF')")
+    page.click("button:has-text('Tạo tệp báo cáo')")  # the format select defaults to PDF
     page.locator("[data-status=done]").first.wait_for(timeout=90_000)
     page.reload()
     page.click("button:has-text('Ký số bản PDF này')")
