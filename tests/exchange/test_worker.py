@@ -38,7 +38,7 @@ def test_worker_previews_and_imports_a_large_file(
     )
     job = ImportJob.objects.get()
     page = secretariat_client.get(reverse("exchange:job", args=[job.pk])).content.decode()
-    assert 'hx-trigger="every 2s"' in page
+    assert 'data-hx-trigger="every 2s"' in page
 
     job = wait_for_status(job, ("previewed", "failed"))
     assert (job.status, job.new_count, job.error_count) == ("previewed", 30, 0)

@@ -143,7 +143,7 @@ def test_sign_page_flow_for_leadership(signing_settings, approved_render, leader
     run_signature(signature.pk)
     status = leadership_client.get(reverse("issuance:signature_status", args=[signature.pk]))
     assert download in status.content.decode()
-    assert "hx-get" not in status.content.decode()
+    assert "data-hx-get" not in status.content.decode()
     response = leadership_client.get(download)
     assert response["Content-Disposition"].endswith('-da-ky-so.pdf"')
     assert b"".join(response.streaming_content).startswith(b"%PDF-")

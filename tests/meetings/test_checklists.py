@@ -110,7 +110,7 @@ def test_ticking_an_item_updates_the_counter_in_place(
 
     html = response.content.decode()
     assert f'id="checklist-item-{item.pk}"' in html
-    assert 'id="checklist-counter" hx-swap-oob="true">Đã xong 1/9 việc' in html
+    assert 'id="checklist-counter" data-hx-swap-oob="true">Đã xong 1/9 việc' in html
 
 
 def test_secretariat_keeps_templates_others_cannot(secretariat_client, focal_user):

@@ -29,7 +29,7 @@ def test_bell_counts_only_my_unread_notices(focal_client, focal_user, other_foca
 def test_page_header_loads_the_bell_without_a_query(focal_client):
     response = focal_client.get(reverse("working_groups:task_list"))
 
-    assert f'hx-get="{reverse("notifications:bell")}"'.encode() in response.content
+    assert f'data-hx-get="{reverse("notifications:bell")}"'.encode() in response.content
 
 
 def test_list_shows_mine_and_marking_one_read_goes_to_its_page(

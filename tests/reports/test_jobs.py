@@ -101,7 +101,7 @@ def test_a_job_whose_heartbeat_stopped_is_shown_interrupted_with_a_retry(report,
     assert job.status == "failed"
     assert "Tiến trình tạo báo cáo bị gián đoạn giữa chừng" in html
     assert reverse("reports:render_retry", args=[job.pk]) in html
-    assert "hx-trigger" not in html  # polling stops
+    assert "data-hx-trigger" not in html  # polling stops
 
 
 def test_a_job_with_a_fresh_heartbeat_keeps_running(report, leadership_client):
@@ -112,7 +112,7 @@ def test_a_job_with_a_fresh_heartbeat_keeps_running(report, leadership_client):
 
     job.refresh_from_db()
     assert job.status == "running"
-    assert "hx-trigger" in html
+    assert "data-hx-trigger" in html
 
 
 def test_a_run_that_lost_its_job_cannot_store_a_file(report, leadership_user, broker_down):

@@ -109,10 +109,10 @@ def test_workflow_submit_by_secretariat_then_approve_by_leadership_freezes(
 def test_status_partial_polls_until_done(secretariat_client, report, done_job):
     pending = ReportRender.objects.create(report=report)
     polling = secretariat_client.get(reverse("reports:render_status", args=[pending.pk]))
-    assert 'hx-trigger="every 2s"' in polling.content.decode()
+    assert 'data-hx-trigger="every 2s"' in polling.content.decode()
     finished = secretariat_client.get(reverse("reports:render_status", args=[done_job.pk]))
     body = finished.content.decode()
-    assert "hx-trigger" not in body
+    assert "data-hx-trigger" not in body
     assert reverse("reports:render_download", args=[done_job.pk]) in body
 
 
