@@ -29,6 +29,7 @@ Decisions, each checked before any row reaches the database:
 import csv
 import io
 import re
+import threading
 import zipfile
 from dataclasses import dataclass, field
 
@@ -184,13 +185,33 @@ def _merged_ranges(archive, path):
     return sorted(found)
 
 
+_OPENING = threading.Lock()
+
+
+def _load_without_dimensions(data):
+    """openpyxl's read-only sheet reads its <dimension> as it opens; a sheet that has none
+    (every file openpyxl writes in write-only mode: the portal's own exports) is then parsed
+    in full just to find that out, before it is parsed again for its rows — 2 s of a
+    10,000-row file, at each of upload, preview and confirm. The dimension is reset right
+    after anyway (it may be forged), so it is not read at all. The lock keeps the swapped
+    method from outliving a concurrent opening."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    with _OPENING:
+        real = ReadOnlyWorksheet.__dict__["_get_size"]
+        ReadOnlyWorksheet._get_size = lambda sheet: None
+        try:
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        finally:
+            ReadOnlyWorksheet._get_size = real
+
+
 def _open_first_sheet(data):
     """(archive, workbook, first sheet) of a checked .xlsx, opened read-only (streaming)."""
-    from openpyxl import load_workbook
-
     archive = _open_archive(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        workbook = _load_without_dimensions(data)
         sheet = workbook.worksheets[0]
     except Exception:
         raise _not_xlsx() from None
