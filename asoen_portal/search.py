@@ -1,0 +1,171 @@
+"""The header search: every kind of record (asoen_portal.kinds) in one ranked list.
+
+Text is compared folded (lower case, no diacritics: asoen_portal.text.fold), so "xuan thuy"
+finds "Xuân Thủy". The database folds with `asoen_fold(text)`: on PostgreSQL an immutable SQL
+function over `unaccent` (migration asoen_portal 0004), on SQLite Python's `fold` registered on
+each connection (asoen_portal.apps). Every word of the query must appear in a record's text.
+
+Why no new index: activities (50,000 rows) are matched on their stored, folded `search_text`,
+which the activity list already searches and a trigram GIN index already serves
+(working_groups 0003); the other kinds hold at most a few thousand rows, folded at query time
+in a few milliseconds. A second folded copy or an expression index per table would cost writes
+and migrations in five apps for no measurable gain.
+
+Ranking: on PostgreSQL by trigram word similarity of the query to the title (twice) and to the
+whole text, so a title hit comes before a hit in a description, plus the similarity of the
+whole title, so among title hits the one that says little else comes first; on SQLite a plain score (phrase
+in the title, every word in the title, phrase in the text). Both run as one UNION query.
+"""
+
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from asoen_portal import access
+from asoen_portal.kinds import KINDS, KINDS_BY_CODE, RecordKind, base_queryset
+from asoen_portal.pagination import paginate
+from asoen_portal.text import fold
+
+# Words past this many add nothing but LIKE clauses.
+MAX_WORDS = 8
+MAX_QUERY_LENGTH = 200
+HIT_COLUMNS = ("hit_kind", "hit_pk", "hit_title", "hit_title_en", "hit_rank")
+
+
+class Fold(Func):
+    """The database's asoen_fold(text): the same folding as asoen_portal.text.fold."""
+
+    function = "asoen_fold"
+    output_field = TextField()
+
+
+def query_words(query: str) -> list[str]:
+    return fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS]
+
+
+def _folded_text(kind: RecordKind):
+    if kind.folded_field:
+        return F(kind.folded_field)
+    parts = []
+    for name in kind.search_fields:
+        parts += [Cast(name, TextField()), Value(" ")]
+    return Fold(Concat(*parts[:-1], output_field=TextField()))
+
+
+def _matches(kind: RecordKind, user, words: list[str]) -> QuerySet:
+    """The records of `kind` the user may read whose text holds every word."""
+    queryset = access.filter_readable(base_queryset(kind), user).annotate(
+        folded_text=_folded_text(kind),
+        folded_title=Fold(Cast(kind.title_field, TextField())),
+    )
+    for word in words:
+        queryset = queryset.filter(folded_text__contains=word)
+    return queryset
+
+
+def _hits(queryset: QuerySet, kind: RecordKind, rank) -> QuerySet:
+    title_en = F(f"{kind.title_field}_en") if kind.has_english_title() else Value("")
+    return (
+        queryset.annotate(
+            hit_kind=Value(kind.code, output_field=CharField()),
+            hit_pk=F("pk"),
+            hit_title=Cast(kind.title_field, TextField()),
+            hit_title_en=Cast(title_en, TextField()),
+            hit_rank=rank,
+        )
+        .order_by()
+        .values(*HIT_COLUMNS)
+    )
+
+
+def _union(parts: list[QuerySet]) -> QuerySet:
+    combined = reduce(lambda a, b: a.union(b, all=True), parts)
+    return combined.order_by("-hit_rank", "hit_title", "hit_kind", "hit_pk")
+
+
+def trigram_search(words: list[str], user) -> QuerySet:
+    """PostgreSQL: ranked by pg_trgm's word similarity of the folded query."""
+    phrase = " ".join(words)
+    parts = []
+    for kind in KINDS:
+        rank = (
+            TrigramWordSimilarity(phrase, "folded_title") * 2
+            + TrigramSimilarity("folded_title", phrase)
+            + TrigramWordSimilarity(phrase, "folded_text")
+        )
+        parts.append(_hits(_matches(kind, user, words), kind, rank))
+    return _union(parts)
+
+
+def plain_search(words: list[str], user) -> QuerySet:
+    """Any database with asoen_fold (SQLite in the embedded mode): a plain score, 3 for the
+    phrase in the title, 2 for every word in the title, 1 for the phrase in the text."""
+    phrase = " ".join(words)
+    every_word_in_title = reduce(lambda q, w: q & Q(folded_title__contains=w), words, Q())
+    rank = Case(
+        When(folded_title__contains=phrase, then=Value(3.0)),
+        When(every_word_in_title, then=Value(2.0)),
+        When(folded_text__contains=phrase, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return _union([_hits(_matches(kind, user, words), kind, rank) for kind in KINDS])
+
+
+def search_records(query: str, user) -> QuerySet | None:
+    """The ranked hits of `query` as rows of HIT_COLUMNS; None for a query with no words."""
+    words = query_words(query)
+    if not words:
+        return None
+    if connection.vendor == "postgresql":
+        return trigram_search(words, user)
+    return plain_search(words, user)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: RecordKind
+    title: str
+    url: str
+
+
+def hit_from_row(row: dict) -> Hit:
+    kind = KINDS_BY_CODE[row["hit_kind"]]
+    title = row["hit_title"]
+    if get_language() == "en" and row["hit_title_en"]:
+        title = row["hit_title_en"]
+    return Hit(kind=kind, title=title, url=kind.url_for(row["hit_pk"]))
+
+
+@login_required
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    rows = search_records(query, request.user)
+    page = paginate(request, rows) if rows is not None else None
+    return render(
+        request,
+        "asoen_portal/search.html",
+        {
+            "search_query": query,
+            "page": page,
+            "hits": [hit_from_row(row) for row in page] if page is not None else [],
+        },
+    )
