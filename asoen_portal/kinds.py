@@ -69,7 +69,7 @@ KINDS: tuple[RecordKind, ...] = (
         label=pgettext_lazy("kind of record", "Hội nghị"),
         model_label="meetings.Meeting",
         title_field="title",
-        search_fields=("title", "title_en", "city", "city_en", "outcome"),
+        search_fields=("title", "title_en", "city", "city_en"),
         group_field=access.GROUP_OF_MEETING,
         detail_url="meetings:detail",
     ),
