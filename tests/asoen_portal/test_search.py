@@ -7,10 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from cooperation.models import AseanDocument
-
 from asoen_portal import search
 from asoen_portal.kinds import KINDS, base_queryset
+from cooperation.models import AseanDocument
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
 from tests.factories import (
     ActivityFactory,
