@@ -159,7 +159,7 @@ def test_changes_page_query_count_at_one_row_and_many(
 
     for n in range(24):
         _edit(task, secretariat_user, progress=n + 1)
-    for n in range(25):
+    for _ in range(25):
         TaskFactory(working_group=group_ncb)
     many, response = _count_queries(secretariat_client)
 
@@ -172,7 +172,7 @@ def test_changes_page_query_count_at_one_row_and_many(
 def test_each_kind_on_a_page_adds_a_fixed_number_of_queries(group_ncb, secretariat_client):
     TaskFactory(working_group=group_ncb)
     one_kind, _ = _count_queries(secretariat_client)
-    for n in range(10):
+    for _ in range(10):
         ActivityFactory(working_group=group_ncb)
     two_kinds, response = _count_queries(secretariat_client)
 
