@@ -11,7 +11,6 @@ number of queries per kind on it, however many rows it holds.
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import reduce
 
 from django import forms
 from django.apps import apps
@@ -97,7 +96,7 @@ def changes_for_user(user, filters: dict) -> QuerySet:
     first: the secretariat and leadership see every record's, a focal point their groups'."""
     kinds = [KINDS_BY_CODE[filters["kind"]]] if filters.get("kind") else list(KINDS)
     parts = [_kind_history(kind, user, filters) for kind in kinds]
-    combined = reduce(lambda a, b: a.union(b, all=True), parts)
+    combined = parts[0].union(*parts[1:], all=True)
     return combined.order_by("-history_date", "-history_id", "change_kind")
 
 

@@ -106,7 +106,8 @@ def _hits(queryset: QuerySet, kind: RecordKind, rank) -> QuerySet:
 
 
 def _union(parts: list[QuerySet]) -> QuerySet:
-    combined = reduce(lambda a, b: a.union(b, all=True), parts)
+    # One flat UNION ALL: nested pairs would nest parentheses past SQLite's parser depth.
+    combined = parts[0].union(*parts[1:], all=True)
     return combined.order_by("-hit_rank", "hit_title", "hit_kind", "hit_pk")
 
 
