@@ -83,10 +83,9 @@ def _matches(kind: RecordKind, user, words: list[str]) -> QuerySet:
     for word in words:
         queryset = queryset.filter(folded_text__contains=word)
     newest = queryset.order_by("-pk").values("pk")[:MAX_RANKED_PER_KIND]
-    return (
-        base_queryset(kind)
-        .filter(pk__in=newest)
-        .annotate(folded_title=Fold(Cast(kind.title_field, TextField())))
+    # The rows were chosen above (readable, live, matching); this only reads them back.
+    return kind.model._base_manager.filter(pk__in=newest).annotate(
+        folded_title=Fold(Cast(kind.title_field, TextField()))
     )
 
 
