@@ -206,3 +206,16 @@ def test_search_page_runs_the_same_queries_for_one_hit_and_many(group_ncb, secre
 
     assert len(response.context["hits"]) == 21
     assert len(many) == len(one)
+
+
+def test_like_wildcards_in_the_query_are_plain_characters(group_ncb, secretariat_user):
+    TaskFactory(working_group=group_ncb, title="Đạt 50% kế hoạch trồng rừng")
+    TaskFactory(working_group=group_ncb, title="Trồng 500 cây ở rừng phòng hộ")
+    ActivityFactory(working_group=group_ncb, title="Giải ngân 50% vốn rừng")
+    ActivityFactory(working_group=group_ncb, title="Trồng 5000 cây rừng")
+
+    assert sorted(_hits(search.search_records("50% rung", secretariat_user))) == [
+        ("activity", "Giải ngân 50% vốn rừng"),
+        ("task", "Đạt 50% kế hoạch trồng rừng"),
+    ]
+    assert _hits(search.search_records("5_0", secretariat_user)) == []
