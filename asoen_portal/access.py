@@ -170,11 +170,22 @@ def filter_editable(queryset, user, group_field: str = GROUP_OF_ACTIVITY):
     return queryset.filter(**{f"{group_field}__in": focal_group_ids(user)})
 
 
-def filter_followed(queryset, user, group_field: str = GROUP_OF_ACTIVITY):
-    """The rows of the groups the user follows (see follows_every_group)."""
+def filter_followed(queryset, user, group_field: str | None = GROUP_OF_ACTIVITY):
+    """The rows of the groups the user follows (see follows_every_group). `group_field` None:
+    records of a register no group owns, which only those who follow every group follow."""
     if follows_every_group(user):
         return queryset
+    if group_field is None:
+        return queryset.none()
     return queryset.filter(**{f"{group_field}__in": focal_group_ids(user)})
+
+
+def filter_readable(queryset, user):
+    """The rows the user may read: every record for a signed-in user (see the module's
+    docstring), as on every list page; nothing for the anonymous."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset
 
 
 # --- the secretariat's registers: cooperation, programmes, imports and exports ----------

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from asoen_portal.changes import changes_page
 from asoen_portal.dashboard import dashboard
 from asoen_portal.health import healthz
+from asoen_portal.search import search_page
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -16,6 +18,8 @@ urlpatterns = [
     # people serves /profile/ and /people/.
     path("", include("people.urls")),
     path("", dashboard, name="dashboard"),
+    path("search/", search_page, name="search"),
+    path("changes/", changes_page, name="changes"),
     # working_groups serves /activities/, /tasks/ and /working-groups/.
     path("", include("working_groups.urls")),
     path("meetings/", include("meetings.urls")),

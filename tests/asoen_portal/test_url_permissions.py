@@ -11,6 +11,8 @@ LOGIN = "/accounts/login/"
 
 READ = {
     "dashboard",
+    "search",
+    "changes",
     "working_groups:activity_list",
     "working_groups:activity_detail",
     "working_groups:activity_history",
