@@ -219,11 +219,6 @@ class TaskResource(ExchangeResource):
             "report_order",
         )
 
-    def before_save_instance(self, instance, row, **kwargs):
-        if instance.pk:
-            # Forms posted from a page opened before the import must see the task changed.
-            instance.version += 1
-
     def export_queryset(self, queryset):
         return queryset.select_related("working_group", "meeting__series")
 
