@@ -6,10 +6,20 @@ import warnings
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection, connections
+from django.test import override_settings
 from django.utils import translation
 
 from asoen_portal.access import LEADERSHIP, SECRETARIAT
 from tests.factories import FocalPersonFactory, UserFactory, WorkingGroupFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    # Every UserFactory user gets a password, and Django's default PBKDF2 (a million rounds)
+    # costs a large fraction of a second per user: the role fixtures alone made that most of
+    # the service permission matrix's time. What hashing is used is not what the tests check.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
