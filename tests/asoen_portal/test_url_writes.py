@@ -8,8 +8,9 @@ import pytest
 from django.urls import clear_url_caches
 
 from meetings.models import MeetingSeries
-from tests.asoen_portal.conftest import ROLES, post_outcome
+from tests.asoen_portal.audit import post_outcome
 from tests.asoen_portal.test_url_permissions import CLASSES
+from tests.asoen_portal.world import ROLES
 from working_groups.models import WorkingGroup
 
 A, F, R = "allowed", "forbidden", "rejected"
