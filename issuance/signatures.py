@@ -69,32 +69,18 @@ def request_signature(*, render, by) -> ReportSignature:
 
 
 def enqueue_signature(signature_id: int) -> bool:
-    from kombu.exceptions import OperationalError as BrokerError
-
     from issuance.tasks import sign_report_pdf_task
 
-    try:
-        sign_report_pdf_task.apply_async(args=[signature_id])
-    except (BrokerError, OSError) as exc:
-        logger.warning("Broker unavailable, signature %s stays pending: %s", signature_id, exc)
-        ReportSignature.objects.filter(pk=signature_id).update(note=str(BROKER_DOWN_NOTE))
-        return False
-    ReportSignature.objects.filter(pk=signature_id).update(enqueued_at=timezone.now(), note="")
-    return True
+    return ReportSignature.enqueue(
+        signature_id,
+        lambda: sign_report_pdf_task.apply_async(args=[signature_id]),
+        broker_down_note=BROKER_DOWN_NOTE,
+    )
 
 
 def claim_signature(signature_id: int) -> bool:
     """pending → running; False if another delivery of the message got there first."""
-    return bool(
-        ReportSignature.objects.filter(
-            pk=signature_id, status=ReportSignature.Status.PENDING
-        ).update(
-            status=ReportSignature.Status.RUNNING,
-            started_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-        )
-    )
+    return ReportSignature.claim(signature_id, attempts=F("attempts") + 1, error="")
 
 
 def run_signature(signature_id: int, *, final_attempt: bool = True) -> bool | None:
@@ -198,27 +184,12 @@ def _discard(name):
 def requeue_stalled_signatures(now=None) -> tuple[int, int]:
     """The beat task's work, as for render jobs: enqueue jobs the broker never got or lost,
     fail jobs whose worker died. Returns (requeued, failed)."""
-    from django.db.models import Q
-
-    from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER
-
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         stopped = str(_("Tiến trình ký số bị dừng giữa chừng; hãy yêu cầu ký lại."))
-    failed = ReportSignature.objects.filter(
-        status=ReportSignature.Status.RUNNING, started_at__lt=now - STALE_RUNNING_AFTER
-    ).update(
+    failed = ReportSignature.stale_running(now, STALE_RUNNING_AFTER).update(
         status=ReportSignature.Status.FAILED,
         finished_at=now,
         error=stopped,
     )
-    stalled = ReportSignature.objects.filter(status=ReportSignature.Status.PENDING).filter(
-        Q(enqueued_at__isnull=True, created_at__lt=now - NEVER_ENQUEUED_AFTER)
-        | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)
-    )
-    requeued = 0
-    for signature_id in stalled.values_list("pk", flat=True):
-        if not enqueue_signature(signature_id):
-            break  # broker still down: try the rest next minute
-        requeued += 1
-    return requeued, failed
+    return ReportSignature.requeue_lost(now, enqueue_signature), failed
