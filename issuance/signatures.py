@@ -8,10 +8,11 @@ import logging
 import os
 import tempfile
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, transaction
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
 from issuance.models import ReportSignature, signed_path
+from reports.models import ReportRender
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ BROKER_DOWN_NOTE = _(
 STALE_RUNNING_AFTER = timedelta(minutes=10)
 
 
-def ensure_signable(render) -> None:
+def ensure_signable(render: ReportRender) -> None:
     """ValidationError unless `render` is a finished PDF of the approved report, made after
     the approval (so it carries the register number and the frozen content)."""
     from reports.models import AnnualReport, ReportRender
@@ -52,7 +54,7 @@ def ensure_signable(render) -> None:
         )
 
 
-def request_signature(*, render, by) -> ReportSignature:
+def request_signature(*, render: ReportRender, by: User) -> ReportSignature:
     """Record a signing job for `render` and enqueue it once the row is committed."""
     access.require(access.can_sign_reports(by))
     ensure_signable(render)
@@ -97,7 +99,7 @@ def run_signature(signature_id: int, *, final_attempt: bool = True) -> bool | No
         return _sign(signature_id, final_attempt=final_attempt)
 
 
-def _sign(signature_id, *, final_attempt):
+def _sign(signature_id: int, *, final_attempt: bool) -> bool:
     from django.db import OperationalError
 
     from issuance.signing import SigningError, sign_pdf_bytes
@@ -145,13 +147,13 @@ def _sign(signature_id, *, final_attempt):
     return True
 
 
-def _fail(signature_id, message):
+def _fail(signature_id: int, message: str) -> None:
     ReportSignature.objects.filter(pk=signature_id, status=ReportSignature.Status.RUNNING).update(
         status=ReportSignature.Status.FAILED, error=str(message)[:2000], finished_at=timezone.now()
     )
 
 
-def _store_new_file(signature, data):
+def _store_new_file(signature: ReportSignature, data: bytes) -> str:
     """Write the signed bytes under a name nobody holds, atomically (temp file + rename, and
     the rename refuses to replace anything), so neither file can be overwritten."""
     storage = ReportSignature._meta.get_field("file").storage
@@ -176,12 +178,12 @@ def _store_new_file(signature, data):
     return name
 
 
-def _discard(name):
+def _discard(name: str | None) -> None:
     if name:
         ReportSignature._meta.get_field("file").storage.delete(name)
 
 
-def requeue_stalled_signatures(now=None) -> tuple[int, int]:
+def requeue_stalled_signatures(now: datetime | None = None) -> tuple[int, int]:
     """The beat task's work, as for render jobs: enqueue jobs the broker never got or lost,
     fail jobs whose worker died. Returns (requeued, failed)."""
     now = now or timezone.now()

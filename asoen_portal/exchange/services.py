@@ -13,8 +13,11 @@ retried. A dead worker's transaction dies with its connection, so nothing of it 
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -42,7 +45,9 @@ BROKER_DOWN_NOTE = gettext_lazy(
 STALE_RUNNING_AFTER = timedelta(minutes=10)
 
 
-def create_import_job(*, register: str, upload, user, language: str = "vi") -> ImportJob:
+def create_import_job(
+    *, register: str, upload: File, user: User, language: str = "vi"
+) -> ImportJob:
     """Keep the uploaded file under MEDIA_ROOT/imports/ with a job row; nothing is read yet."""
     access.require(access.can_manage_registers(user))
     get_register(register)
@@ -100,7 +105,7 @@ def retry_import_job(*, job: ImportJob) -> bool:
     return _dispatch(job)
 
 
-def _dispatch(job):
+def _dispatch(job: ImportJob) -> bool:
     job.refresh_from_db()
     if job.status != ImportJob.Status.PENDING:
         return False
@@ -124,7 +129,7 @@ def enqueue_import_job(*, job_id: int) -> bool:
     )
 
 
-def _count_rows(job):
+def _count_rows(job: ImportJob) -> None:
     with translation.override(job.language):
         try:
             with job.file.open("rb") as handle:
@@ -141,7 +146,7 @@ def claim_import_job(*, job_id: int) -> bool:
     return ImportJob.claim(job_id, started_at=now, heartbeat_at=now, finished_at=None, note="")
 
 
-def _fail(job_id, message, *, retryable=False):
+def _fail(job_id: int, message: str, *, retryable: bool = False) -> None:
     ImportJob.objects.filter(pk=job_id).update(
         status=ImportJob.Status.FAILED,
         error=message,
@@ -180,7 +185,7 @@ def run_import_job(*, job: ImportJob) -> None:
     _finish(job, summary)
 
 
-def _finish(job, summary):
+def _finish(job: ImportJob, summary: dict[str, Any]) -> None:
     counts = summary["counts"]
     has_errors = bool(counts["error"] or summary["file_error"])
     if job.confirmed:
@@ -208,7 +213,7 @@ def _finish(job, summary):
         events.import_finished(job=ImportJob.objects.select_related("requested_by").get(pk=job.pk))
 
 
-def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:
+def requeue_stalled_import_jobs(*, now: datetime | None = None) -> tuple[int, int]:
     """The beat task's work: send again the jobs the broker never got or lost; fail the jobs
     whose worker died. Returns (requeued, failed) counts."""
     now = now or timezone.now()
