@@ -31,12 +31,16 @@ def fingerprint():
         return dict(zip(tables, cursor.fetchone(), strict=True))
 
 
-def post_outcome(client, url, data):
+def post_outcome(client, url, data, *, before=None):
     """POST inside a savepoint rolled back afterwards, so each POST meets the same records.
     'allowed': 2xx/3xx and the database changed; 'forbidden': 403/404 and nothing changed;
-    'rejected': the form came back (200) and nothing changed; anything else is reported raw."""
+    'rejected': the form came back (200) and nothing changed; anything else is reported raw.
+
+    A loop of POSTs passes the fingerprint taken before the first as `before`: each rollback
+    restores it, and a rollback that did not would show as a change in the next POST."""
     with transaction.atomic():
-        before = fingerprint()
+        if before is None:
+            before = fingerprint()
         response = client.post(url, data)
         changed = fingerprint() != before
         transaction.set_rollback(True)
