@@ -8,6 +8,8 @@ from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from asoen_portal.jobs import HeartbeatJob
+
 
 @lru_cache(maxsize=512)
 def _choice_labels(field, language):
@@ -64,7 +66,7 @@ def import_upload_path(instance, filename):
     return f"imports/{filename}"
 
 
-class ImportJob(TimeStampedModel):
+class ImportJob(TimeStampedModel, HeartbeatJob):
     """One spreadsheet import: the uploaded file kept between preview and confirmation, and the
     state of the (possibly background) run. Nothing is written to the registers until the
     confirmed run, which is all-or-nothing."""
@@ -96,7 +98,6 @@ class ImportJob(TimeStampedModel):
     row_errors = models.JSONField(_("lỗi theo dòng"), default=list, blank=True)
     row_results = models.JSONField(_("kết quả theo dòng"), default=list, blank=True)
     ignored_columns = models.JSONField(_("cột bị bỏ qua"), default=list, blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người nhập"),
@@ -105,13 +106,9 @@ class ImportJob(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
-    # The sweep (exchange.requeue_import_jobs) reads these three: a pending job the broker never
-    # took is sent again, and a running job with no sign of life for a while lost its worker.
+    # When the job last became pending (uploaded, confirmed after its preview, retried): a
+    # never-enqueued job's wait counts from here, not from the upload (see lost_pending).
     queued_at = models.DateTimeField(_("chờ chạy từ lúc"), null=True, blank=True)
-    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
-    heartbeat_at = models.DateTimeField(_("tín hiệu chạy gần nhất"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
     retryable = models.BooleanField(
         _("có thể chạy lại"),
@@ -127,6 +124,16 @@ class ImportJob(TimeStampedModel):
 
     def __str__(self):
         return f"{self.register}: {self.original_name} ({self.get_status_display()})"
+
+    WAITING_SINCE = "queued_at"
+
+    @classmethod
+    def lost_pending(cls, now):
+        # A pending row without queued_at (made before the field existed) has waited enough.
+        never_queued = cls._default_manager.filter(
+            status=cls.PENDING, enqueued_at__isnull=True, queued_at__isnull=True
+        )
+        return super().lost_pending(now) | never_queued
 
     @property
     def is_busy(self):

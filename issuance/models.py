@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from asoen_portal.jobs import BackgroundJob
 from asoen_portal.models import TimeStampedModel
 
 # The symbol after the kind in "Số: 05/BC-ASOEN": the issuing unit's abbreviation.
@@ -81,7 +82,7 @@ def signed_path(instance, filename):
     return f"reports/{instance.render.report.year}/{filename}"
 
 
-class ReportSignature(TimeStampedModel):
+class ReportSignature(TimeStampedModel, BackgroundJob):
     """A request to sign a rendered report's PDF; its state is the signing job's state. The
     signed file is a new file beside the unsigned one, which is never touched."""
 
@@ -101,8 +102,6 @@ class ReportSignature(TimeStampedModel):
         _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING
     )
     file = models.FileField(_("tệp đã ký"), upload_to=signed_path, blank=True, max_length=500)
-    error = models.TextField(_("lỗi"), blank=True)
-    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
     signer_subject = models.CharField(_("chủ thể chứng thư số"), max_length=500, blank=True)
     certificate_serial = models.CharField(_("số hiệu chứng thư số"), max_length=100, blank=True)
@@ -116,9 +115,6 @@ class ReportSignature(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
-    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

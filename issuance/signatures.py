@@ -8,10 +8,11 @@ import logging
 import os
 import tempfile
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, transaction
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asoen_portal import access
 from issuance.models import ReportSignature, signed_path
+from reports.models import ReportRender
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ BROKER_DOWN_NOTE = _(
 STALE_RUNNING_AFTER = timedelta(minutes=10)
 
 
-def ensure_signable(render) -> None:
+def ensure_signable(render: ReportRender) -> None:
     """ValidationError unless `render` is a finished PDF of the approved report, made after
     the approval (so it carries the register number and the frozen content)."""
     from reports.models import AnnualReport, ReportRender
@@ -52,7 +54,7 @@ def ensure_signable(render) -> None:
         )
 
 
-def request_signature(*, render, by) -> ReportSignature:
+def request_signature(*, render: ReportRender, by: User) -> ReportSignature:
     """Record a signing job for `render` and enqueue it once the row is committed."""
     access.require(access.can_sign_reports(by))
     ensure_signable(render)
@@ -69,32 +71,18 @@ def request_signature(*, render, by) -> ReportSignature:
 
 
 def enqueue_signature(signature_id: int) -> bool:
-    from kombu.exceptions import OperationalError as BrokerError
-
     from issuance.tasks import sign_report_pdf_task
 
-    try:
-        sign_report_pdf_task.apply_async(args=[signature_id])
-    except (BrokerError, OSError) as exc:
-        logger.warning("Broker unavailable, signature %s stays pending: %s", signature_id, exc)
-        ReportSignature.objects.filter(pk=signature_id).update(note=str(BROKER_DOWN_NOTE))
-        return False
-    ReportSignature.objects.filter(pk=signature_id).update(enqueued_at=timezone.now(), note="")
-    return True
+    return ReportSignature.enqueue(
+        signature_id,
+        lambda: sign_report_pdf_task.apply_async(args=[signature_id]),
+        broker_down_note=BROKER_DOWN_NOTE,
+    )
 
 
 def claim_signature(signature_id: int) -> bool:
     """pending → running; False if another delivery of the message got there first."""
-    return bool(
-        ReportSignature.objects.filter(
-            pk=signature_id, status=ReportSignature.Status.PENDING
-        ).update(
-            status=ReportSignature.Status.RUNNING,
-            started_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-        )
-    )
+    return ReportSignature.claim(signature_id, attempts=F("attempts") + 1, error="")
 
 
 def run_signature(signature_id: int, *, final_attempt: bool = True) -> bool | None:
@@ -111,7 +99,7 @@ def run_signature(signature_id: int, *, final_attempt: bool = True) -> bool | No
         return _sign(signature_id, final_attempt=final_attempt)
 
 
-def _sign(signature_id, *, final_attempt):
+def _sign(signature_id: int, *, final_attempt: bool) -> bool:
     from django.db import OperationalError
 
     from issuance.signing import SigningError, sign_pdf_bytes
@@ -159,13 +147,13 @@ def _sign(signature_id, *, final_attempt):
     return True
 
 
-def _fail(signature_id, message):
+def _fail(signature_id: int, message: str) -> None:
     ReportSignature.objects.filter(pk=signature_id, status=ReportSignature.Status.RUNNING).update(
         status=ReportSignature.Status.FAILED, error=str(message)[:2000], finished_at=timezone.now()
     )
 
 
-def _store_new_file(signature, data):
+def _store_new_file(signature: ReportSignature, data: bytes) -> str:
     """Write the signed bytes under a name nobody holds, atomically (temp file + rename, and
     the rename refuses to replace anything), so neither file can be overwritten."""
     storage = ReportSignature._meta.get_field("file").storage
@@ -190,35 +178,20 @@ def _store_new_file(signature, data):
     return name
 
 
-def _discard(name):
+def _discard(name: str | None) -> None:
     if name:
         ReportSignature._meta.get_field("file").storage.delete(name)
 
 
-def requeue_stalled_signatures(now=None) -> tuple[int, int]:
+def requeue_stalled_signatures(now: datetime | None = None) -> tuple[int, int]:
     """The beat task's work, as for render jobs: enqueue jobs the broker never got or lost,
     fail jobs whose worker died. Returns (requeued, failed)."""
-    from django.db.models import Q
-
-    from reports.services import LOST_PENDING_AFTER, NEVER_ENQUEUED_AFTER
-
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         stopped = str(_("Tiến trình ký số bị dừng giữa chừng; hãy yêu cầu ký lại."))
-    failed = ReportSignature.objects.filter(
-        status=ReportSignature.Status.RUNNING, started_at__lt=now - STALE_RUNNING_AFTER
-    ).update(
+    failed = ReportSignature.stale_running(now, STALE_RUNNING_AFTER).update(
         status=ReportSignature.Status.FAILED,
         finished_at=now,
         error=stopped,
     )
-    stalled = ReportSignature.objects.filter(status=ReportSignature.Status.PENDING).filter(
-        Q(enqueued_at__isnull=True, created_at__lt=now - NEVER_ENQUEUED_AFTER)
-        | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)
-    )
-    requeued = 0
-    for signature_id in stalled.values_list("pk", flat=True):
-        if not enqueue_signature(signature_id):
-            break  # broker still down: try the rest next minute
-        requeued += 1
-    return requeued, failed
+    return ReportSignature.requeue_lost(now, enqueue_signature), failed

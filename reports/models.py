@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from asoen_portal.jobs import HeartbeatJob
 from asoen_portal.models import TimeStampedModel
 
 
@@ -132,7 +133,7 @@ def render_path(instance, filename):
     return f"reports/{instance.report.year}/{filename}"
 
 
-class ReportRender(TimeStampedModel):
+class ReportRender(TimeStampedModel, HeartbeatJob):
     """A request to render a report to a file; its state is the job's state."""
 
     class Status(models.TextChoices):
@@ -156,9 +157,6 @@ class ReportRender(TimeStampedModel):
         _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING
     )
     file = models.FileField(_("tệp"), upload_to=render_path, blank=True, max_length=500)
-    error = models.TextField(_("lỗi"), blank=True)
-    # Why a job waits, e.g. the broker was down when it was asked for; shown to the user.
-    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -168,11 +166,6 @@ class ReportRender(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi lúc"), null=True, blank=True)
-    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
-    # Stamped by the running worker every few seconds; a stale stamp means the worker died.
-    heartbeat_at = models.DateTimeField(_("còn chạy lúc"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -38,11 +38,11 @@ class YearRecords:
     total_activities: int = 0
 
     @property
-    def next_year(self):
+    def next_year(self) -> int:
         return self.year + 1
 
 
-def gather_records(year):
+def gather_records(year: int) -> YearRecords:
     from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
     from heritage_parks.models import (
         EcoSchoolAward,

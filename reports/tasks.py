@@ -17,8 +17,8 @@ MAX_RETRIES = 3
 )
 def render_annual_report(self, render_id):
     """Render one ReportRender job; a missing row means the job was deleted: nothing to do."""
+    from reports.jobs import run_render
     from reports.models import ReportRender
-    from reports.services import run_render
 
     if not ReportRender.objects.filter(pk=render_id).exists():
         return None
@@ -27,8 +27,8 @@ def render_annual_report(self, render_id):
 
 @shared_task(name="reports.requeue_pending_jobs")
 def requeue_pending_jobs():
-    """Every minute (CELERY_BEAT_SCHEDULE): see services.requeue_stalled_jobs."""
-    from reports.services import requeue_stalled_jobs
+    """Every minute (CELERY_BEAT_SCHEDULE): see jobs.requeue_stalled_jobs."""
+    from reports.jobs import requeue_stalled_jobs
 
     requeued, failed = requeue_stalled_jobs()
     return {"requeued": requeued, "failed": failed}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
-from reports import services
+from reports import jobs, services
 from reports.formats import content_type, extension
 from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm, ReportTopicForm
 from reports.models import AnnualReport, ReportNarrative, ReportRender
@@ -192,7 +192,7 @@ def render_status(request, pk):
     job = access.get_render_for_user(request.user, pk)
     # Each poll applies the lease itself, so a dead worker shows within a minute or so even
     # when beat is not running.
-    if services.fail_interrupted_renders(pks=[job.pk]):
+    if jobs.fail_interrupted_renders(pks=[job.pk]):
         job.refresh_from_db()
     context = {"job": job, "can_render": access.can_render_reports(request.user)}
     return render(request, "reports/_render_row.html", context)

@@ -1,15 +1,27 @@
 """Fixtures for each role: secretariat, focal point of a group, focal point of another group,
 leadership, anonymous."""
 
+import threading
 import warnings
 
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection, connections
+from django.db.backends.signals import connection_created
+from django.test import override_settings
 from django.utils import translation
 
 from asoen_portal.access import LEADERSHIP, SECRETARIAT
 from tests.factories import FocalPersonFactory, UserFactory, WorkingGroupFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    # Every UserFactory user gets a password, and Django's default PBKDF2 (a million rounds)
+    # costs a large fraction of a second per user: the role fixtures alone made that most of
+    # the service permission matrix's time. What hashing is used is not what the tests check.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +36,20 @@ def _vietnamese_outside_requests():
     # next test would then run in English. Each test starts, and ends, in Vietnamese.
     with translation.override(django_settings.LANGUAGE_CODE):
         yield
+
+
+def _name_the_session(sender, connection, **kwargs):
+    # Every Django connection is otherwise anonymous in pg_stat_activity; named after the
+    # thread that opened it ("MainThread", a live-server request thread, a render heartbeat),
+    # a session left open at the end of the run says where it came from.
+    if connection.vendor == "postgresql":
+        name = f"pytest {threading.current_thread().name}"[:63]
+        # On the driver's connection: a query counted by assertNumQueries would be a lie.
+        with connection.connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('application_name', %s, false)", [name])
+
+
+connection_created.connect(_name_the_session, dispatch_uid="tests-name-the-session")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -121,6 +121,7 @@ def test_portal_foundation_imports_no_app(app_graph):
         "asoen_portal.access",
         "asoen_portal.attachments",
         "asoen_portal.forms",
+        "asoen_portal.jobs",
         "asoen_portal.models",
         "asoen_portal.pagination",
         "asoen_portal.templatetags",

@@ -41,6 +41,8 @@ def start_celery_worker(*, media_root, include=(), redis_url=None, env=None, opt
         "DATABASE_URL": _database_url(),
         "REDIS_URL": redis_url or settings.REDIS_URL,
         "MEDIA_ROOT": str(media_root),
+        # libpq's name for the worker's sessions, so one left open is told from the tests' own.
+        "PGAPPNAME": "celery worker (tests)",
         **(env or {}),
     }
     command = [str(Path(sys.executable).with_name("celery")), "-A", "asoen_portal", "worker"]

@@ -39,3 +39,11 @@ def unmark_text(value: str) -> str | None:
     if text.startswith(TEXT_MARK) and looks_like_formula(text[1:]):
         return text[1:]
     return None
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of the column at 0-based `index` (0 → "A", 26 → "AA"), as error
+    messages and column widths both address it."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)

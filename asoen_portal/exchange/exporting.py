@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.widgets import ManyToManyWidget
 
-from asoen_portal.exchange.cells import looks_like_formula, mark_as_text
+from asoen_portal.exchange.cells import column_letter, looks_like_formula, mark_as_text
 from asoen_portal.exchange.registry import get_register
 from asoen_portal.exchange.widgets import (
     ChoiceWidget,
@@ -75,7 +75,7 @@ def write_xlsx(headers, rows, *, title, notes=None):
     sheet = workbook.create_sheet(title=title[:31])
     sheet.freeze_panes = "A2"
     for index, header in enumerate(headers):
-        letter = _letter(index)
+        letter = column_letter(index)
         sheet.column_dimensions[letter].width = max(12, min(45, len(header) + 6))
     header_cells = []
     for header in headers:
@@ -92,12 +92,6 @@ def write_xlsx(headers, rows, *, title, notes=None):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _letter(index):
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def _xlsx_cell(sheet, value):

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from asoen_portal.exchange.cells import looks_like_formula, unmark_text
+from asoen_portal.exchange.cells import column_letter, looks_like_formula, unmark_text
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -64,12 +64,6 @@ class Sheet:
     headers: list
     rows: list = field(default_factory=list)
     line_numbers: list = field(default_factory=list)
-
-
-def column_letter(index):
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def _read_bytes(fileobj, name):

@@ -13,11 +13,13 @@ retried. A dead worker's transaction dies with its connection, so nothing of it 
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -41,13 +43,11 @@ BROKER_DOWN_NOTE = gettext_lazy(
 # the worker was killed or ran out of memory. The job is failed, not run again on its own: a
 # file that kills a worker would otherwise loop. The user may retry it.
 STALE_RUNNING_AFTER = timedelta(minutes=10)
-# A pending job whose message the broker took this long ago was probably lost with it.
-LOST_PENDING_AFTER = timedelta(minutes=15)
-# Give the request's own on_commit enqueue time to run before the sweep steps in.
-NEVER_ENQUEUED_AFTER = timedelta(seconds=30)
 
 
-def create_import_job(*, register: str, upload, user, language: str = "vi") -> ImportJob:
+def create_import_job(
+    *, register: str, upload: File, user: User, language: str = "vi"
+) -> ImportJob:
     """Keep the uploaded file under MEDIA_ROOT/imports/ with a job row; nothing is read yet."""
     access.require(access.can_manage_registers(user))
     get_register(register)
@@ -105,7 +105,7 @@ def retry_import_job(*, job: ImportJob) -> bool:
     return _dispatch(job)
 
 
-def _dispatch(job):
+def _dispatch(job: ImportJob) -> bool:
     job.refresh_from_db()
     if job.status != ImportJob.Status.PENDING:
         return False
@@ -120,21 +120,16 @@ def _dispatch(job):
 def enqueue_import_job(*, job_id: int) -> bool:
     """Send the job's message; True if the broker took it. If it is down, the job stays
     pending with a note the job page shows, and the sweep sends it later."""
-    from kombu.exceptions import OperationalError as BrokerError
-
     from asoen_portal.exchange.tasks import run_import_task
 
-    try:
-        run_import_task.apply_async(kwargs={"job_id": job_id})
-    except (BrokerError, OSError) as exc:
-        logger.warning("Broker unavailable, import job %s stays pending: %s", job_id, exc)
-        ImportJob.objects.filter(pk=job_id).update(note=str(BROKER_DOWN_NOTE))
-        return False
-    ImportJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now(), note="")
-    return True
+    return ImportJob.enqueue(
+        job_id,
+        lambda: run_import_task.apply_async(kwargs={"job_id": job_id}),
+        broker_down_note=BROKER_DOWN_NOTE,
+    )
 
 
-def _count_rows(job):
+def _count_rows(job: ImportJob) -> None:
     with translation.override(job.language):
         try:
             with job.file.open("rb") as handle:
@@ -148,18 +143,10 @@ def _count_rows(job):
 def claim_import_job(*, job_id: int) -> bool:
     """Take a pending job for this process; False if another process has it or it is gone."""
     now = timezone.now()
-    return bool(
-        ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
-            status=ImportJob.Status.RUNNING,
-            started_at=now,
-            heartbeat_at=now,
-            finished_at=None,
-            note="",
-        )
-    )
+    return ImportJob.claim(job_id, started_at=now, heartbeat_at=now, finished_at=None, note="")
 
 
-def _fail(job_id, message, *, retryable=False):
+def _fail(job_id: int, message: str, *, retryable: bool = False) -> None:
     ImportJob.objects.filter(pk=job_id).update(
         status=ImportJob.Status.FAILED,
         error=message,
@@ -198,7 +185,7 @@ def run_import_job(*, job: ImportJob) -> None:
     _finish(job, summary)
 
 
-def _finish(job, summary):
+def _finish(job: ImportJob, summary: dict[str, Any]) -> None:
     counts = summary["counts"]
     has_errors = bool(counts["error"] or summary["file_error"])
     if job.confirmed:
@@ -226,15 +213,12 @@ def _finish(job, summary):
         events.import_finished(job=ImportJob.objects.select_related("requested_by").get(pk=job.pk))
 
 
-def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:
+def requeue_stalled_import_jobs(*, now: datetime | None = None) -> tuple[int, int]:
     """The beat task's work: send again the jobs the broker never got or lost; fail the jobs
     whose worker died. Returns (requeued, failed) counts."""
     now = now or timezone.now()
     failed = 0
-    stale = ImportJob.objects.filter(status=ImportJob.Status.RUNNING).filter(
-        Q(heartbeat_at__lt=now - STALE_RUNNING_AFTER)
-        | Q(heartbeat_at__isnull=True, started_at__lt=now - STALE_RUNNING_AFTER)
-    )
+    stale = ImportJob.stale_running(now, STALE_RUNNING_AFTER)
     for job in stale.only("pk", "language", "heartbeat_at"):
         with translation.override(job.language):
             message = _(
@@ -245,14 +229,5 @@ def requeue_stalled_import_jobs(*, now=None) -> tuple[int, int]:
         failed += ImportJob.objects.filter(
             pk=job.pk, status=ImportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
         ).update(status=ImportJob.Status.FAILED, error=message, retryable=True, finished_at=now)
-    stalled = ImportJob.objects.filter(status=ImportJob.Status.PENDING).filter(
-        Q(enqueued_at__isnull=True, queued_at__lt=now - NEVER_ENQUEUED_AFTER)
-        | Q(enqueued_at__isnull=True, queued_at__isnull=True)
-        | Q(enqueued_at__lt=now - LOST_PENDING_AFTER)
-    )
-    requeued = 0
-    for job_id in stalled.values_list("pk", flat=True):
-        if not enqueue_import_job(job_id=job_id):
-            break  # broker still down: try the rest next time
-        requeued += 1
+    requeued = ImportJob.requeue_lost(now, lambda job_id: enqueue_import_job(job_id=job_id))
     return requeued, failed

@@ -105,8 +105,8 @@ def test_a_stored_file_appears_whole_under_its_name(settings, tmp_path):
 
 
 def test_report_render_on_a_full_disk_fails_with_a_clear_message(full_disk):
+    from reports.jobs import run_render
     from reports.models import AnnualReport, ReportRender
-    from reports.services import run_render
 
     report = AnnualReport.objects.create(year=2025, signer_name="Lê Công Thành")
     filler = full_disk / f"filler-{uuid.uuid4().hex}"

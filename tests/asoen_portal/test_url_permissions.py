@@ -5,7 +5,9 @@ A route added to the project fails test_every_route_is_classified until it is au
 
 import pytest
 
-from tests.asoen_portal.conftest import ROLES, fingerprint, project_route_names
+from tests.asoen_portal.audit import fingerprint
+from tests.asoen_portal.routes import project_route_names
+from tests.asoen_portal.world import ROLES
 
 LOGIN = "/accounts/login/"
 

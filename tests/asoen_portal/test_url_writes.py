@@ -8,8 +8,9 @@ import pytest
 from django.urls import clear_url_caches
 
 from meetings.models import MeetingSeries
-from tests.asoen_portal.conftest import ROLES, post_outcome
+from tests.asoen_portal.audit import fingerprint, post_outcome
 from tests.asoen_portal.test_url_permissions import CLASSES
+from tests.asoen_portal.world import ROLES
 from working_groups.models import WorkingGroup
 
 A, F, R = "allowed", "forbidden", "rejected"
@@ -48,8 +49,9 @@ def test_expected_outcomes_cover_every_write_route():
 @pytest.mark.parametrize("role", ROLES)
 def test_post_as_role_has_exactly_the_allowed_outcome(role, role_clients, urls, payloads):
     column = ROLES.index(role)
+    before = fingerprint()
     outcomes = {
-        name: post_outcome(role_clients[role], urls[name], payloads[name]())
+        name: post_outcome(role_clients[role], urls[name], payloads[name](), before=before)
         for name in sorted(EXPECTED)
     }
 
@@ -67,8 +69,9 @@ def test_focal_point_cannot_move_a_record_to_a_group_not_theirs(role_clients, ur
         "meetings:edit": {"series": str(cc_series.pk)},
     }
     focal = role_clients["focal_ncb"]
+    before = fingerprint()
     outcomes = {
-        name: post_outcome(focal, urls[name], payloads[name]() | change)
+        name: post_outcome(focal, urls[name], payloads[name]() | change, before=before)
         for name, change in moves.items()
     }
 

@@ -30,8 +30,9 @@ def signing_settings(settings, demo_signing):
 @pytest.fixture
 def approved_render(db, secretariat_user, leadership_user):
     """The 2025 report, approved (number 01), with a Vietnamese PDF rendered afterwards."""
+    from reports.jobs import run_render
     from reports.models import AnnualReport, ReportRender
-    from reports.services import approve_report, run_render, submit_report
+    from reports.services import approve_report, submit_report
 
     report = AnnualReport.objects.create(
         year=2025, signer_name="Lê Công Thành", signer_title="Chủ tịch ASOEN Việt Nam"

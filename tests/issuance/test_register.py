@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from issuance.models import DocumentKind, IssuedNumber
 from issuance.register import number_report, take_next_number
+from reports.jobs import build_report_bytes
 from reports.models import AnnualReport
-from reports.services import approve_report, build_report_bytes, submit_report
+from reports.services import approve_report, submit_report
 from tests.reports.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from issuance.models import ReportSignature
 from issuance.signatures import request_signature, run_signature
+from reports.jobs import run_render
 from reports.models import AnnualReport, ReportRender
-from reports.services import run_render
 
 pytestmark = pytest.mark.django_db
 

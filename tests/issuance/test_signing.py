@@ -9,8 +9,8 @@ import pikepdf
 import pytest
 
 from issuance.signing import SigningConfig, SigningError, sign_pdf_bytes
+from reports.jobs import build_report_bytes
 from reports.models import AnnualReport
-from reports.services import build_report_bytes
 from tests.issuance.conftest import validate_signature
 
 pytestmark = pytest.mark.django_db

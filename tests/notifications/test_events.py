@@ -123,7 +123,7 @@ def test_a_muted_kind_sends_nothing(with_emails, group_ncb, django_capture_on_co
 
 
 def test_render_finished_tells_who_asked(with_emails, django_capture_on_commit_callbacks):
-    from reports.services import run_render
+    from reports.jobs import run_render
 
     report = AnnualReport.objects.create(year=2026)
     render = ReportRender.objects.create(

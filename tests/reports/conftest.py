@@ -25,8 +25,8 @@ def pdf_text(data, *extra_args):
 
 
 def build_pdf(year, language):
+    from reports.jobs import build_report_bytes
     from reports.models import AnnualReport
-    from reports.services import build_report_bytes
 
     return build_report_bytes(report=AnnualReport.objects.get(year=year), language=language)
 

@@ -9,14 +9,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from reports.jobs import _write_status, claim_render, fail_interrupted_renders
 from reports.models import ReportRender
-from reports.services import (
-    _write_status,
-    claim_render,
-    fail_interrupted_renders,
-    request_render,
-    retry_render,
-)
+from reports.services import request_render, retry_render
 
 pytestmark = pytest.mark.django_db
 

@@ -28,8 +28,8 @@ DRAFT_MARKS = {"DỰ THẢO", "DRAFT"}
 
 
 def build_docx(year, language):
+    from reports.jobs import build_report_bytes
     from reports.models import AnnualReport
-    from reports.services import build_report_bytes
 
     report = AnnualReport.objects.get(year=year)
     return build_report_bytes(report=report, language=language, file_format="docx")

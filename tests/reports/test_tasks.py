@@ -5,8 +5,9 @@ import datetime
 
 from django.utils import timezone
 
+from reports.jobs import BROKER_DOWN_NOTE, requeue_stalled_jobs
 from reports.models import ReportRender
-from reports.services import BROKER_DOWN_NOTE, request_render, requeue_stalled_jobs, retry_render
+from reports.services import request_render, retry_render
 from reports.tasks import render_annual_report
 
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from reports.jobs import BROKER_DOWN_NOTE
 from reports.models import AnnualReport, ReportNarrative, ReportRender
-from reports.services import BROKER_DOWN_NOTE
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Đường dẫn tệp cần ghi.")
 
     def handle(self, *args, year, lang, file_format, output, **options):
+        from reports.jobs import build_report_bytes
         from reports.models import AnnualReport
-        from reports.services import build_report_bytes
 
         report = AnnualReport.objects.filter(year=year).first()
         if report is None:
