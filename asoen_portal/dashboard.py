@@ -223,12 +223,13 @@ CHART_YEARS = 6  # meetings attended vs hosted: this many years up to the chart'
 
 
 def chart_year(request, on: datetime.date) -> int:
-    """The year the charts show: ?year= when it is a plausible year, else this year."""
+    """The year the charts show: ?year= from 2000 to next year (whose tasks are planned
+    already), else this year."""
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
         return on.year
-    return year if 2000 <= year <= on.year + 5 else on.year
+    return year if 2000 <= year <= on.year + 1 else on.year
 
 
 def tasks_by_status_chart(user, year: int) -> charts.Chart:
@@ -288,7 +289,7 @@ def dashboard_charts(request, user, on: datetime.date) -> dict:
     year = chart_year(request, on)
     return {
         "chart_year": year,
-        "chart_years": (year - 1, year + 1 if year < on.year + 5 else None),
+        "chart_years": (year - 1 if year > 2000 else None, year + 1 if year <= on.year else None),
         "charts": [
             tasks_by_status_chart(user, year),
             activities_by_month_chart(user, year),

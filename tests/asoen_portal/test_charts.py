@@ -39,7 +39,7 @@ def _svgs(html: str) -> list[ET.Element]:
 
 def _hidden_table(html: str, chart_id: str) -> list[list[str]]:
     figure = re.search(rf'<figure class="chart" id="{chart_id}">.*?</figure>', html, re.S)[0]
-    table = re.search(r'<table class="chart__data">.*?</table>', figure, re.S)[0]
+    table = re.search(r'<div class="chart__data"><table>.*?</table>', figure, re.S)[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
     return [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
 
@@ -181,7 +181,7 @@ def test_dashboard_charts_in_english(secretariat_client, chart_data):
         "Not started",
         "In progress",
         "Completed",
-        "Postponed",
+        "Suspended",
         "Cancelled",
         "Total",
     ]
@@ -199,6 +199,12 @@ def test_dashboard_chart_year_is_selectable(secretariat_client, chart_data):
     assert "Chưa có hoạt động nào trong năm" in html
     junk = secretariat_client.get("/?year=abc").content.decode()
     assert f"Biểu đồ năm {chart_data}" in junk
+    assert f'href="?year={chart_data + 1}#panel-charts"' in junk
+    far = secretariat_client.get(f"/?year={chart_data + 2}").content.decode()
+    assert f"Biểu đồ năm {chart_data}" in far
+    next_year = secretariat_client.get(f"/?year={chart_data + 1}").content.decode()
+    assert f"Biểu đồ năm {chart_data + 1}" in next_year
+    assert f'href="?year={chart_data + 2}#panel-charts"' not in next_year
 
 
 def test_focal_point_sees_their_groups_tasks_only(focal_client, chart_data):
