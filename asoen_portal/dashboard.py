@@ -7,17 +7,20 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from asoen_portal import access
+from asoen_portal import access, charts
 from meetings.models import ChecklistItem, Meeting
 from reports.models import AnnualReport, ReportRender
 from working_groups.models import Activity, Task
 from working_groups.selectors import (
     OPEN_STATUSES,
     STALE_AFTER_DAYS,
+    activity_counts_by_month,
     activity_list_queryset,
     stale_q,
     stale_tasks,
+    task_counts_by_status,
     task_list_queryset,
     today,
 )
@@ -191,6 +194,7 @@ def dashboard(request):
         "is_focal_only": is_focal_only,
         "my_group_ids": access.focal_group_ids(user) if is_focal_only else frozenset(),
         "stale_days": STALE_AFTER_DAYS,
+        **dashboard_charts(request, user, on),
     }
     if access.follows_every_group(user):
         report, render_job = year_end_report_state(on.year)
@@ -211,3 +215,84 @@ def _readiness_count(report: AnnualReport | None) -> int | None:
     from reports.readiness import check_readiness
 
     return len(check_readiness(report=report))
+
+
+# --- charts (asoen_portal.charts draws them; each is fed by one GROUP BY query) ----------
+
+CHART_YEARS = 6  # meetings attended vs hosted: this many years up to the chart's year
+
+
+def chart_year(request, on: datetime.date) -> int:
+    """The year the charts show: ?year= from 2000 to next year (whose tasks are planned
+    already), else this year."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return on.year
+    return year if 2000 <= year <= on.year + 1 else on.year
+
+
+def tasks_by_status_chart(user, year: int) -> charts.Chart:
+    """The year's tasks of the groups I follow, per group and status (one query)."""
+    rows = task_counts_by_status(
+        access.filter_followed(Task.objects.filter(year=year), user),
+        by="working_group__code",
+        order_by=("working_group__order",),
+    )
+    return charts.stacked_bars(
+        chart_id="chart-tasks",
+        title=_("Nhiệm vụ năm {year} theo trạng thái và nhóm").format(year=year),
+        rows=[(code or _("Văn phòng"), counts) for code, counts in rows],
+        series=list(Task.Status.choices),
+        empty_text=_("Chưa có nhiệm vụ nào cho năm {year}.").format(year=year),
+        row_header=_("Nhóm"),
+    )
+
+
+def activities_by_month_chart(user, year: int) -> charts.Chart:
+    """The year's activities of the groups I follow, per month of their start (one query)."""
+    return charts.month_bars(
+        chart_id="chart-activities",
+        title=_("Hoạt động theo tháng năm {year}").format(year=year),
+        year=year,
+        counts=activity_counts_by_month(access.filter_followed(Activity.objects, user), year),
+        series=("activities", _("Hoạt động")),
+    )
+
+
+def meetings_by_year_chart(year: int) -> charts.Chart:
+    """Meetings held, attended abroad and hosted by Vietnam, per year (one query): only
+    what happened, as in the report."""
+    first = year - CHART_YEARS + 1
+    counts = (
+        Meeting.objects.filter(status=Meeting.Status.HELD, year__gte=first, year__lte=year)
+        .values("year", "is_hosted")
+        .annotate(n=Count("id"))
+        .order_by("year")
+    )
+    by_year = {y: {} for y in range(first, year + 1)}
+    for row in counts:
+        by_year[row["year"]]["hosted" if row["is_hosted"] else "attended"] = row["n"]
+    return charts.column_bars(
+        chart_id="chart-meetings",
+        title=_("Hội nghị đã tham dự và chủ trì theo năm ({first}–{last})").format(
+            first=first, last=year
+        ),
+        groups=[(str(y), str(y), figures) for y, figures in by_year.items()],
+        series=[("attended", _("Tham dự")), ("hosted", _("Việt Nam chủ trì"))],
+        empty_text=_("Chưa có hội nghị nào đã diễn ra trong các năm này."),
+        row_header=_("Năm"),
+    )
+
+
+def dashboard_charts(request, user, on: datetime.date) -> dict:
+    year = chart_year(request, on)
+    return {
+        "chart_year": year,
+        "chart_years": (year - 1 if year > 2000 else None, year + 1 if year <= on.year else None),
+        "charts": [
+            tasks_by_status_chart(user, year),
+            activities_by_month_chart(user, year),
+            meetings_by_year_chart(year),
+        ],
+    }

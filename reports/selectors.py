@@ -36,6 +36,8 @@ class YearRecords:
     programmes: list = field(default_factory=list)
     groups: list = field(default_factory=list)
     total_activities: int = 0
+    # Meetings of Y that Vietnam attended and that were held, and their delegations' figures.
+    delegations: dict = field(default_factory=dict)
 
     @property
     def next_year(self) -> int:
@@ -51,6 +53,7 @@ def gather_records(year: int) -> YearRecords:
         HeritagePark,
         Programme,
     )
+    from meetings.delegations import delegation_summary
     from meetings.models import Meeting
     from working_groups.models import Activity, Task, WorkingGroup
 
@@ -75,7 +78,12 @@ def gather_records(year: int) -> YearRecords:
 
     meetings = Meeting.objects.select_related("series__working_group")
     # Only what happened is a result: a meeting of Y still planned or confirmed is not one.
-    records.meetings = list(meetings.filter(year=year, status=Meeting.Status.HELD))
+    held = meetings.filter(year=year, status=Meeting.Status.HELD)
+    records.meetings = list(held)
+    records.delegations = {
+        "attended": sum(1 for meeting in records.meetings if not meeting.is_hosted),
+        **delegation_summary(held.filter(is_hosted=False)),
+    }
     records.next_meetings = list(
         meetings.filter(year=year + 1).exclude(
             status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED]

@@ -120,6 +120,7 @@ def test_portal_foundation_imports_no_app(app_graph):
     foundation = [
         "asoen_portal.access",
         "asoen_portal.attachments",
+        "asoen_portal.charts",
         "asoen_portal.forms",
         "asoen_portal.jobs",
         "asoen_portal.models",

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from .models import Activity, Task
@@ -69,3 +70,25 @@ def task_list_queryset() -> QuerySet[Task]:
         "working_group__id",
         "working_group__code",
     )
+
+
+def activity_counts_by_month(activities: QuerySet, year: int) -> dict[int, int]:
+    """{month: number of these activities starting in that month of `year`}, one GROUP BY."""
+    rows = (
+        activities.filter(start_date__year=year)
+        .annotate(month=ExtractMonth("start_date"))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"))
+    )
+    return {row["month"]: row["n"] for row in rows}
+
+
+def task_counts_by_status(tasks: QuerySet, by: str, order_by: tuple[str, ...]) -> list:
+    """[(value of `by`, {status: count})] in `order_by` order, one GROUP BY: the rows of a
+    chart of tasks by status (per group, per year)."""
+    rows = tasks.order_by().values(*order_by, by, "status").annotate(n=Count("id"))
+    grouped: dict = {}
+    for row in rows.order_by(*order_by, by):
+        grouped.setdefault(row[by], {})[row["status"]] = row["n"]
+    return list(grouped.items())

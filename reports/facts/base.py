@@ -15,6 +15,7 @@ from enum import StrEnum
 class FactKind(StrEnum):
     MEETING_ATTENDED = "meeting_attended"
     MEETING_HOSTED = "meeting_hosted"  # hosted and held
+    DELEGATIONS = "delegations"  # how many held meetings Vietnam sent a delegation to
     DOCUMENTS_COMMENTED = "documents_commented"
     INSTRUMENT_APPROVED = "instrument_approved"  # the Government approved an agreement
     INSTRUMENT_ISSUED = "instrument_issued"

@@ -27,6 +27,7 @@ ORDER_INSTRUMENTS = 20
 ORDER_HIGH_LEVEL = 30
 ORDER_GROUP_MEETINGS = 40
 ORDER_OTHER_MEETINGS = 50
+ORDER_DELEGATIONS = 55  # the meetings attended, counted, after the bullets that name them
 ORDER_HOSTED = 60
 ORDER_PROGRAMMES = 70
 ORDER_PROJECTS = 20
@@ -134,6 +135,8 @@ def result_facts(records, programme_group: dict) -> list[Fact]:
         )
     _document_facts(records, add, told)
     _meeting_facts(records, add, programme_group)
+    if records.delegations.get("attended"):
+        add(_delegations_fact(records))
     if records.parks:
         add(
             Fact(
@@ -260,6 +263,25 @@ def _meeting_facts(records, add, programme_group):
                 data=data,
             )
         )
+
+
+def _delegations_fact(records) -> Fact:
+    """The held meetings Vietnam attended, counted, and the delegates a partner paid for.
+
+    `partner_funded` is None when no delegate of those meetings is recorded: a delegation
+    list that was never typed in is not "nobody was funded", so the writer says nothing."""
+    figures = records.delegations
+    return Fact(
+        kind=FactKind.DELEGATIONS,
+        key=f"delegations:{records.year}",
+        theme="voice",
+        order=ORDER_DELEGATIONS,
+        data={
+            "meetings": figures["attended"],
+            "delegates": figures["delegates"],
+            "partner_funded": figures["partner_funded"] if figures["delegates"] else None,
+        },
+    )
 
 
 def _esc_fact(round_, programme_group) -> Fact:

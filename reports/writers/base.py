@@ -349,6 +349,7 @@ class Writer(ListWording, ABC):
         return {
             "documents_commented": self.documents_sentence,
             "meeting_hosted": self.hosted_sentence,
+            "delegations": self.delegations_sentence,
             "parks_recognised": self.parks_sentence,
             "eco_school_award": self.eco_award_sentence,
             "esc_award_received": lambda f: self.esc_sentence(f.data),

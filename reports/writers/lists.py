@@ -34,6 +34,25 @@ class ListWording:
             meetings=listed
         )
 
+    def delegations_sentence(self, fact) -> str:
+        """ "Trong năm, Việt Nam đã cử đoàn tham dự 12 hội nghị; 05 lượt đại biểu do đối tác
+        tài trợ": the funding clause only when the delegation lists name partner-funded
+        delegates (no list typed in, or none funded, is not news a signer would sign)."""
+        meetings = fact.data["meetings"]
+        text = ngettext(
+            "Trong năm, Việt Nam đã cử đoàn tham dự {count} hội nghị",
+            "Trong năm, Việt Nam đã cử đoàn tham dự {count} hội nghị",
+            meetings,
+        ).format(count=self.count(meetings))
+        funded = fact.data["partner_funded"]
+        if funded:
+            text += ngettext(
+                "; {count} lượt đại biểu do đối tác tài trợ",
+                "; {count} lượt đại biểu do đối tác tài trợ",
+                funded,
+            ).format(count=self.count(funded))
+        return text
+
     def highlights_lead(self) -> str:
         return _("Một số kết quả nổi bật của các Nhóm công tác:")
 

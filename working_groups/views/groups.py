@@ -2,6 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from asoen_portal import charts
 
 from .. import selectors
 from ..models import Activity, FocalPerson, Task, WorkingGroup
@@ -80,5 +83,33 @@ def group_detail(request, code):
             ),
             "projects": list(group.projects.select_related("channel")),
             "today": selectors.today(),
+            "charts": _group_charts(group, year),
         },
     )
+
+
+def _group_charts(group, year: int) -> list[charts.Chart]:
+    """The group's tasks by status for each year, and its activities per month of this year:
+    one GROUP BY query each."""
+    rows = selectors.task_counts_by_status(
+        Task.objects.filter(working_group=group), by="year", order_by=()
+    )
+    return [
+        charts.stacked_bars(
+            chart_id="chart-group-tasks",
+            title=_("Nhiệm vụ của nhóm theo năm và trạng thái"),
+            rows=[(str(task_year), counts) for task_year, counts in rows],
+            series=list(Task.Status.choices),
+            empty_text=_("Nhóm chưa có nhiệm vụ nào."),
+            row_header=_("Năm"),
+        ),
+        charts.month_bars(
+            chart_id="chart-group-activities",
+            title=_("Hoạt động của nhóm theo tháng năm {year}").format(year=year),
+            year=year,
+            counts=selectors.activity_counts_by_month(
+                Activity.objects.filter(working_group=group), year
+            ),
+            series=("activities", _("Hoạt động")),
+        ),
+    ]

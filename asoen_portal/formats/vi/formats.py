@@ -15,3 +15,6 @@ DATETIME_INPUT_FORMATS = [
 FIRST_DAY_OF_WEEK = 1
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
+# Thousands grouped ("1.000") where a figure asks for it (the charts: number_format with
+# force_grouping); Django's own Vietnamese locale has no grouping.
+NUMBER_GROUPING = 3
