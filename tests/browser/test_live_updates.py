@@ -31,7 +31,7 @@ def test_status_change_shows_its_time_and_history_at_once(sign_in, focal_user, g
     panel.locator(f"textarea[name=task{task.pk}-note]").fill("Đã gửi dự thảo")
     tab.evaluate("window.pageMarker = 1")  # gone if the page reloads
     panel.get_by_role("button", name="Lưu trạng thái").click()
-    tab.locator("#task-status-{} .message--success".format(task.pk)).wait_for()
+    tab.locator(f"#task-status-{task.pk} .message--success").wait_for()
     task.refresh_from_db()
     update = task.updates.get()
     assert tab.evaluate("window.pageMarker") == 1

@@ -228,9 +228,7 @@ def test_status_change_from_the_task_page_updates_its_time_and_history_out_of_ba
     assert body.startswith(f'<div class="task-status" id="task-status-{task.pk}">')
     # The form keeps asking for the out-of-band parts on the next save.
     assert f'data-hx-post="/tasks/{task.pk}/status/?panels=detail"' in body
-    assert (
-        f'<dd id="task-last-status-{task.pk}" data-hx-swap-oob="true">{saved_at}</dd>' in body
-    )
+    assert f'<dd id="task-last-status-{task.pk}" data-hx-swap-oob="true">{saved_at}</dd>' in body
     history = body[body.index(f'<div id="task-history-{task.pk}" data-hx-swap-oob="true">') :]
     assert " ".join(strip_tags(history).split()) == (
         f"{written_at} · {focal_user.get_full_name()} Đang thực hiện 40% Đã gửi dự thảo"
