@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 
 import django_filters
 from django import forms
-from django.utils.choices import CallableChoiceIterator
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -67,8 +67,21 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
     def __init__(self, *, years: Callable[[], Iterable[int]], **kwargs):
-        choices = CallableChoiceIterator(lambda: year_choices(years()))
-        super().__init__(widget=Select(choices=choices), **kwargs)
+        super().__init__(widget=Select(choices=_YearChoices(years)), **kwargs)
+
+
+class _YearChoices(BaseChoiceIterator):
+    """The years, read once per form when first needed: the select walks its choices more
+    than once while it renders (the options, then whether the first one is empty)."""
+
+    def __init__(self, years: Callable[[], Iterable[int]]):
+        self.years = years
+        self.choices: list | None = None
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = year_choices(self.years())
+        yield from self.choices
 
 
 class RecordForm(forms.ModelForm):
