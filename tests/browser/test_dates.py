@@ -13,14 +13,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def english_tab(browser, live_server):
+    # An English browser (its date fields would read mm/dd/yyyy) on the portal's English pages.
     context = browser.new_context(base_url=live_server.url, locale="en-US")
+    context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
 
 
-def test_english_chromium_shows_and_takes_dd_mm_yyyy(english_tab, secretariat_user, group_ncb):
+def test_english_chromium_shows_and_takes_dd_mm_yyyy(
+    english_tab, live_server, secretariat_user, group_ncb
+):
     series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb, name="Hội nghị AWGNCB")
     meeting = MeetingFactory(series=series, number=36, year=2026, is_hosted=True)
     tab = english_tab
@@ -28,8 +32,8 @@ def test_english_chromium_shows_and_takes_dd_mm_yyyy(english_tab, secretariat_us
     assert tab.locator("html").get_attribute("lang") == "en"
     tab.fill("input[name=username]", secretariat_user.username)
     tab.fill("input[name=password]", PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url("**/")
+    tab.click("main button[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/")
     tab.goto(f"/meetings/{meeting.pk}/checklist/new/")
     field = tab.locator("input[name=deadline]")
     assert field.get_attribute("type") == "text"
