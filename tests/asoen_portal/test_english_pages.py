@@ -86,7 +86,7 @@ def test_narrative_preview_renders_bold_and_escapes_the_rest():
 
 def test_narrative_preview_cuts_after_parsing_so_no_asterisks_remain():
     assert preview_html("**Về kinh phí:** các Nhóm thiếu kinh phí", 20) == (
-        "<strong>Về kinh phí:</strong> các Nhó…"
+        "<strong>Về kinh phí:</strong> các Nh…"
     )
     assert preview_html("Ngắn", 20) == "Ngắn"
 
