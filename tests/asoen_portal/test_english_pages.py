@@ -104,3 +104,20 @@ def test_report_page_shows_narrative_bold_not_asterisks(english):
     body = english.get("/reports/2025/").content.decode()
     assert "- <strong>Về kinh phí:</strong> các Nhóm thiếu kinh phí." in body
     assert "**" not in body
+
+
+def test_activity_and_task_text_in_english_with_vietnamese_fallback(english, group_ncb):
+    from tests.factories import TaskFactory
+
+    activity = ActivityFactory(
+        working_group=group_ncb,
+        description="Nội dung",
+        description_en="What was done",
+        outcome="Kết quả chỉ có tiếng Việt",
+        outcome_en="",
+    )
+    body = english.get(f"/activities/{activity.pk}/").content.decode()
+    assert "<dd>What was done</dd>" in body
+    assert "<dd>Kết quả chỉ có tiếng Việt</dd>" in body
+    task = TaskFactory(working_group=group_ncb, description="Mô tả", description_en="The plan")
+    assert "<dd>The plan</dd>" in english.get(f"/tasks/{task.pk}/").content.decode()
