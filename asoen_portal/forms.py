@@ -67,6 +67,10 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
     def __init__(self, *, years: Callable[[], Iterable[int]], **kwargs):
+        # Bounded so that any year a date can hold (and the year after it) is a valid filter;
+        # anything else is a bad request, not a server error.
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9998)
         super().__init__(widget=Select(choices=_YearChoices(years)), **kwargs)
 
 

@@ -81,3 +81,9 @@ def test_a_year_without_records_filters_to_nothing(secretariat_client, group_ncb
     assert list(response.context["page"].object_list) == []
     response = secretariat_client.get("/api/v1/tasks/?year=2030")
     assert (response.status_code, response.json()["count"]) == (200, 0)
+
+
+@pytest.mark.parametrize("year", ["0", "9999", "100000000000"])
+def test_a_year_no_date_can_hold_is_a_bad_request(secretariat_client, year):
+    response = secretariat_client.get("/api/v1/activities/", {"year": year})
+    assert response.status_code == 400
