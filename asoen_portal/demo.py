@@ -10,6 +10,16 @@ from asoen_portal.access import LEADERSHIP, SECRETARIAT
 from asoen_portal.roles import set_up_roles
 
 DEMO_PASSWORD = "asoen-demo"
+FOCAL_NAMES = [
+    ("Phạm Thị", "Lan"),
+    ("Hoàng Văn", "Nam"),
+    ("Vũ Thị", "Mai"),
+    ("Đỗ Minh", "Tuấn"),
+    ("Bùi Thị", "Hạnh"),
+    ("Đặng Văn", "Long"),
+    ("Ngô Thị", "Thảo"),
+    ("Lý Văn", "Đức"),
+]
 
 
 @transaction.atomic
@@ -34,24 +44,27 @@ def create_demo_accounts():
             user.groups.add(group)
         return user
 
+    # People's names, not role descriptions ("Văn phòng ASOEN", "Cán bộ đầu mối"): a name
+    # reads the same in both languages, while the role is shown (translated) beside it.
     names = [
-        account("secretariat", "Văn phòng", "ASOEN", group=secretariat_group).username,
-        account("leadership", "Lãnh đạo", "ASOEN", group=leadership_group).username,
+        account("secretariat", "Nguyễn Thu", "Hà", group=secretariat_group).username,
+        account("leadership", "Trần Quốc", "Minh", group=leadership_group).username,
     ]
-    for group in WorkingGroup.objects.all():
+    for index, group in enumerate(WorkingGroup.objects.order_by("code")):
         username = f"focal-{group.code.lower()}"
-        user = account(username, "Đầu mối", group.code)
+        first_name, last_name = FOCAL_NAMES[index % len(FOCAL_NAMES)]
+        user = account(username, first_name, last_name)
         FocalPerson.objects.update_or_create(
             working_group=group,
             user=user,
             defaults={
-                "full_name": f"Cán bộ đầu mối {group.code}",
+                "full_name": user.get_full_name(),
                 "role": FocalPerson.Role.LEAD,
                 "email": user.email,
             },
         )
         names.append(username)
-    names.append(account("quan-tri", "Quản trị", "hệ thống", staff=True).username)
+    names.append(account("quan-tri", "Lê Quang", "Huy", staff=True).username)
     return names
 
 

@@ -5,9 +5,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from asoen_portal.forms import YearFilter
 from asoen_portal.widgets import Select
 from meetings.models import Meeting, MeetingSeries
 from working_groups.models import WorkingGroup
+
+
+def meeting_years() -> list[int]:
+    return list(Meeting.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -15,7 +20,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     HOSTED_CHOICES = [("hosted", _("Việt Nam chủ trì")), ("attended", _("Tham dự"))]
 
-    year = django_filters.NumberFilter(field_name="year", label=_("Năm"))
+    year = YearFilter(field_name="year", label=_("Năm"), years=meeting_years)
     hosted = django_filters.ChoiceFilter(
         choices=HOSTED_CHOICES,
         method="filter_hosted",

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -108,6 +109,12 @@ def checklist_toggle(request, item_pk):
         return render(
             request,
             "meetings/_checklist_toggled.html",
-            {"item": item, "checklist_done": counts["done"], "checklist_total": counts["total"]},
+            {
+                "item": item,
+                "checklist_done": counts["done"],
+                "checklist_total": counts["total"],
+                # An unticked item past its deadline shows "Quá hạn", as on the page.
+                "today": timezone.localdate(),
+            },
         )
     return redirect("meetings:detail", pk=item.meeting_id)

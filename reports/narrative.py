@@ -6,6 +6,9 @@ bold, and a numbered line on its own ("1. Về tổ chức…") is a run-in sub-
 
 import re
 
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
 from reports.document import Block, Heading, ListItem, Paragraph, Run
 
 NUMBERED_HEADING = re.compile(r"^\d+(\.\d+)*\.\s+\S")
@@ -54,3 +57,18 @@ def _runs(line):
     if pos < len(line):
         runs.append(Run(line[pos:]))
     return runs
+
+
+def preview_html(text: str, limit: int) -> SafeString:
+    """The start of a narrative as one line of HTML, as the report page lists it: bold runs
+    (the same rule as the documents) as <strong>, everything else escaped, cut after `limit`
+    characters of text with an ellipsis. Cut after parsing, so a cut never leaves a stray **.
+    """
+    parts, left = [], limit
+    for run in _runs(" ".join((text or "").split())):
+        if left <= 0:
+            break
+        piece = run.text if len(run.text) <= left else run.text[: left - 1] + "…"
+        left -= len(run.text)
+        parts.append(format_html("<strong>{}</strong>", piece) if run.bold else escape(piece))
+    return mark_safe("".join(parts))

@@ -12,22 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from asoen_portal.forms import YearFilter
 from asoen_portal.models import Theme
 from asoen_portal.text import fold
 from asoen_portal.widgets import Select
 
 from . import selectors
 from .models import Activity, Task, WorkingGroup
-
-# ASOEN Việt Nam exists since 1996; nothing in the registers is older.
-FIRST_YEAR = 1996
-
-
-def year_choices():
-    # django-filter adds no empty option to callable choices, so the select would open on the
-    # newest year as if it were filtered: the "all years" option is ours.
-    years = [(y, str(y)) for y in range(selectors.today().year + 1, FIRST_YEAR - 1, -1)]
-    return [("", _("Tất cả các năm")), *years]
 
 
 def _groups(request):
@@ -37,9 +28,7 @@ def _groups(request):
 
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
-    year = django_filters.TypedChoiceFilter(
-        label=_("Năm"), choices=year_choices, coerce=int, method="filter_year", widget=Select
-    )
+    year = YearFilter(label=_("Năm"), years=selectors.activity_years, method="filter_year")
     group = django_filters.ModelChoiceFilter(
         label=_("Nhóm công tác"),
         field_name="working_group",
@@ -79,9 +68,7 @@ class ActivityFilter(django_filters.FilterSet):
 
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
-    year = django_filters.TypedChoiceFilter(
-        label=_("Năm"), choices=year_choices, coerce=int, widget=Select
-    )
+    year = YearFilter(label=_("Năm"), years=selectors.task_years)
     group = django_filters.ModelChoiceFilter(
         label=_("Nhóm chủ trì"),
         field_name="working_group",

@@ -35,6 +35,16 @@ def stale_tasks(queryset: QuerySet[Task], now: datetime.datetime | None = None) 
     return queryset.filter(stale_q(now))
 
 
+def activity_years() -> list[int]:
+    """The years some activity started in, newest first (what the year filter offers)."""
+    return [day.year for day in Activity.objects.dates("start_date", "year", order="DESC")]
+
+
+def task_years() -> list[int]:
+    """The plan years that have tasks, newest first."""
+    return list(Task.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
 def activity_list_queryset() -> QuerySet[Activity]:
     """Activities with what a list row shows, in one query."""
     return Activity.objects.select_related("working_group").only(

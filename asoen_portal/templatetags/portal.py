@@ -114,3 +114,25 @@ def tr(record, field):
         if english:
             return english
     return getattr(record, field)
+
+
+@register.filter
+def english_aside(record, field):
+    """`record.<field>_en` where a Vietnamese page shows a record's English name beneath its
+    own; nothing on English pages, whose heading (`tr`) is already that English name."""
+    if record is None or get_language() == "en":
+        return ""
+    return getattr(record, f"{field}_en", "")
+
+
+@register.filter
+def tr_str(record):
+    """A record as its __str__ shows it, in the page's language: where that is its Vietnamese
+    name or title, the English one on English pages (codes and numbers stay as they are)."""
+    text = str(record)
+    if get_language() == "en":
+        for field in ("name", "title"):
+            english = getattr(record, f"{field}_en", "")
+            if english and getattr(record, field, None) == text:
+                return english
+    return text

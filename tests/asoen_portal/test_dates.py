@@ -1,132 +1,89 @@
-"""Dates read and are typed day first (dd/mm/yyyy) on Vietnamese and English pages alike.
-
-Every date here has a day of 12 or less, so a month-first format would still be a valid date
-and only the exact string (or the stored value) tells the two apart.
-"""
+"""Dates are typed day first (dd/mm/yyyy) in both languages; year filters offer the years that
+have records."""
 
 import datetime
 
 import pytest
+from django.utils import translation
 
+from asoen_portal.forms import DateInput
+from meetings.filters import MeetingFilter
+from meetings.models import ChecklistItem
 from tests.factories import ActivityFactory, MeetingFactory, MeetingSeriesFactory, TaskFactory
-from working_groups.models import Task
+from working_groups.filters import ActivityFilter, TaskFilter
 
-LANGUAGES = ["vi", "en"]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client_in(secretariat_client):
-    """The secretariat's client with the language switch set to `language`."""
-
-    def switch(language):
-        secretariat_client.cookies["django_language"] = language
-        return secretariat_client
-
-    return switch
+def hosted_meeting(group_ncb):
+    series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb, name="Hội nghị AWGNCB")
+    return MeetingFactory(series=series, number=36, year=2026, is_hosted=True)
 
 
-def _page(client, url, language):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response.headers["Content-Language"] == language
-    return response.content.decode()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_task_deadline_reads_day_first(client_in, group_ncb, language):
-    # The task pages use SHORT_DATE_FORMAT (asoen_portal/formats/).
-    task = TaskFactory(working_group=group_ncb, due_date=datetime.date(2026, 6, 10))
-
-    html = _page(client_in(language), f"/tasks/{task.pk}/", language)
-
-    assert "10/06/2026" in html
-    assert "06/10/2026" not in html
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_meeting_dates_read_day_first(client_in, group_ncb, language):
-    # The meeting_when filter (asoen_portal/templatetags/portal.py), on the register and the
-    # meeting's page.
-    series = MeetingSeriesFactory(code="AWGNCB", working_group=group_ncb)
-    meeting = MeetingFactory(
-        series=series,
-        number=36,
-        start_date=datetime.date(2026, 6, 2),
-        end_date=datetime.date(2026, 6, 4),
-    )
-    client = client_in(language)
-
-    for url in (f"/meetings/{meeting.pk}/", "/meetings/"):
-        html = _page(client, url, language)
-        assert "02/06/2026–04/06/2026" in html
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    ("start", "end", "precision", "shown"),
-    [
-        (datetime.date(2026, 6, 10), None, "day", "10/06/2026"),
-        (datetime.date(2026, 6, 2), datetime.date(2026, 6, 4), "day", "02–04/06/2026"),
-        (datetime.date(2026, 6, 10), datetime.date(2026, 7, 1), "day", "10/06–01/07/2026"),
-        (datetime.date(2025, 12, 30), datetime.date(2026, 1, 2), "day", "30/12/2025–02/01/2026"),
-        (datetime.date(2026, 3, 1), None, "month", "03/2026"),
-    ],
-)
-def test_activity_dates_read_day_first(
-    client_in, group_ncb, language, start, end, precision, shown
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("typed", ["10/06/2026", "10.06.2026", "10062026", "2026-06-10"])
+def test_a_date_typed_day_first_is_stored_as_that_day(
+    secretariat_client, hosted_meeting, language, typed
 ):
-    # The activity_dates tag, on the activity list.
-    ActivityFactory(
-        working_group=group_ncb, start_date=start, end_date=end, date_precision=precision
+    secretariat_client.cookies["django_language"] = language
+    response = secretariat_client.post(
+        f"/meetings/{hosted_meeting.pk}/checklist/new/",
+        {"title": "Đặt phòng họp", "owner_name": "", "deadline": typed, "order": 0},
     )
-
-    html = _page(client_in(language), "/activities/", language)
-
-    assert shown in html
-
-
-def _post_task(client, due_date):
-    return client.post(
-        "/tasks/new/",
-        {
-            "year": 2026,
-            "title": "Chuẩn bị Hội nghị AWGNCB 36",
-            "due_date": due_date,
-            "report_order": 100,
-        },
-    )
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_typed_date_is_read_day_first(client_in, language):
-    # DATE_INPUT_FORMATS: what a person types in the field, in either language.
-    response = _post_task(client_in(language), "10/06/2026")
-
-    task = Task.objects.get()
     assert response.status_code == 302
-    assert task.due_date == datetime.date(2026, 6, 10)
+    assert ChecklistItem.objects.get().deadline == datetime.date(2026, 6, 10)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_typed_month_first_date_is_refused(client_in, language):
-    response = _post_task(client_in(language), "06/25/2026")
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("vi", "Ngày/tháng/năm, ví dụ 10/06/2026"), ("en", "Day/month/year, e.g. 10/06/2026")],
+)
+def test_date_input_is_text_with_a_dd_mm_yyyy_hint(language, hint):
+    with translation.override(language):
+        html = DateInput().render(
+            "deadline", datetime.date(2026, 6, 10), attrs={"id": "id_deadline"}
+        )
+    assert html == (
+        '<input type="text" name="deadline" value="10/06/2026" placeholder="dd/mm/yyyy"'
+        ' inputmode="numeric"'
+        ' pattern="\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{8}|\\d{4}-\\d{1,2}-\\d{1,2}"'
+        ' autocomplete="off" size="10" maxlength="10" id="id_deadline"'
+        f' aria-describedby="id_deadline_format" title="{hint}">'
+        f' <span class="field__help" id="id_deadline_format">{hint}</span>'
+    )
 
-    assert response.status_code == 200
-    assert "due_date" in response.context["form"].errors
-    assert not Task.objects.exists()
+
+def test_the_checklist_form_shows_a_dd_mm_yyyy_field(secretariat_client, hosted_meeting):
+    body = secretariat_client.get(f"/meetings/{hosted_meeting.pk}/checklist/new/").content
+    assert b'type="date"' not in body
+    assert b'name="deadline" placeholder="dd/mm/yyyy"' in body
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_date_picker_posts_iso_dates(client_in, language):
-    # The browser's date picker sends yyyy-mm-dd whatever the page language.
-    _post_task(client_in(language), "2026-06-10")
-
-    assert Task.objects.get().due_date == datetime.date(2026, 6, 10)
+def _years(filterset):
+    return [value for value, _label in filterset.form.fields["year"].widget.choices]
 
 
-def test_edit_form_gives_the_date_picker_an_iso_value(secretariat_client, group_ncb):
-    task = TaskFactory(working_group=group_ncb, due_date=datetime.date(2026, 6, 10))
+def test_year_filters_offer_only_years_with_records_newest_first(group_ncb, hosted_meeting):
+    ActivityFactory(working_group=group_ncb, start_date=datetime.date(2019, 3, 1))
+    ActivityFactory(working_group=group_ncb, start_date=datetime.date(2025, 7, 28))
+    ActivityFactory(working_group=group_ncb, start_date=datetime.date(2025, 1, 2))
+    TaskFactory(working_group=group_ncb, year=2024)
+    TaskFactory(working_group=group_ncb, year=2026)
+    assert _years(ActivityFilter({})) == ["", 2025, 2019]
+    assert _years(TaskFilter({})) == ["", 2026, 2024]
+    assert _years(MeetingFilter({})) == ["", 2026]
 
-    html = _page(secretariat_client, f"/tasks/{task.pk}/edit/", "vi")
 
-    assert 'type="date" name="due_date" value="2026-06-10"' in html
+def test_a_year_without_records_filters_to_nothing(secretariat_client, group_ncb):
+    TaskFactory(working_group=group_ncb, year=2026)
+    response = secretariat_client.get("/tasks/?year=2030")
+    assert list(response.context["page"].object_list) == []
+    response = secretariat_client.get("/api/v1/tasks/?year=2030")
+    assert (response.status_code, response.json()["count"]) == (200, 0)
+
+
+@pytest.mark.parametrize("year", ["0", "9999", "100000000000"])
+def test_a_year_no_date_can_hold_is_a_bad_request(secretariat_client, year):
+    response = secretariat_client.get("/api/v1/activities/", {"year": year})
+    assert response.status_code == 400

@@ -35,6 +35,7 @@ def test_focal_point_ticks_checklist_item_in_place(sign_in, focal_user, ncb_meet
     ncb_item.refresh_from_db()
     assert ncb_item.done is True
     row.get_by_role("button", name="Bỏ đánh dấu").click()
-    row.locator(".badge--muted", has_text="Chưa xong").wait_for()
+    # Its deadline has passed: unticked, it is overdue again, as the page shows it.
+    row.locator(".badge--danger", has_text="Quá hạn").wait_for()
     ncb_item.refresh_from_db()
     assert ncb_item.done is False

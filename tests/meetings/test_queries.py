@@ -26,8 +26,9 @@ def _meetings(count, group):
     return meetings
 
 
-# session, user, groups, focal groups, count, page, the group filter's choices
-LIST_CASES = [(1, 7), (30, 7)]
+# session, user, groups, focal groups, count, page, the years with meetings, the group
+# filter's choices
+LIST_CASES = [(1, 8), (30, 8)]
 
 
 @pytest.mark.parametrize(("rows", "queries"), LIST_CASES)

@@ -1,5 +1,9 @@
+import datetime
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+from tests.factories import ChecklistItemFactory
 
 
 def test_document_upload_and_download(focal_client, ncb_meeting):
@@ -57,6 +61,32 @@ def test_checklist_toggle_htmx_returns_row(focal_client, ncb_item):
     assert 'name="done" value="0"' in html
     ncb_item.refresh_from_db()
     assert ncb_item.done is True
+
+
+def test_checklist_toggle_htmx_updates_the_counter_out_of_band(focal_client, ncb_item):
+    ChecklistItemFactory(meeting=ncb_item.meeting, title="In tài liệu", done=True)
+    response = focal_client.post(
+        reverse("meetings:checklist_toggle", args=[ncb_item.pk]),
+        {"done": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert html.rstrip().endswith(
+        '<span class="badge badge--muted" id="checklist-counter" data-hx-swap-oob="true">'
+        "Đã xong 2/2 việc</span>"
+    )
+
+
+def test_checklist_untick_htmx_keeps_the_overdue_badge(focal_client, ncb_item):
+    ncb_item.deadline = datetime.date(2020, 1, 1)
+    ncb_item.done = True
+    ncb_item.save()
+    response = focal_client.post(
+        reverse("meetings:checklist_toggle", args=[ncb_item.pk]),
+        {"done": "0"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert '<span class="badge badge--danger">Quá hạn</span>' in response.content.decode()
 
 
 def test_checklist_add_with_owner(secretariat_client, focal_user, ncb_meeting):

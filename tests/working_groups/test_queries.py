@@ -42,12 +42,12 @@ PAGES = [
     # progress, report with its render, and one GROUP BY per chart (tasks by group and
     # status, activities by month, meetings attended/hosted by year)
     ("/", 11),
-    # count, rows, the group select's options
-    ("/activities/", 3),
+    # count, rows, the year select's years with records, the group select's options
+    ("/activities/", 4),
     # … and the group filter's lookup of AWGNCB
-    ("/activities/?year=2025&group=AWGNCB&q=da+dang", 4),
-    ("/tasks/", 3),
-    ("/tasks/?overdue=on&group=AWGNCB", 4),
+    ("/activities/?year=2025&group=AWGNCB&q=da+dang", 5),
+    ("/tasks/", 4),
+    ("/tasks/?overdue=on&group=AWGNCB", 5),
     # groups with counts, their focal persons
     ("/working-groups/", 2),
     # group, people, lead terms, programmes, tasks, activities, meetings, their delegates,
@@ -89,8 +89,9 @@ def test_task_list_with_status_controls_query_count_is_constant(
     for n in range(rows):
         TaskFactory(working_group=group_ncb, year=year, title=f"Nhiệm vụ NCB {n}")
         TaskFactory(working_group=group_cc, year=year, title=f"Nhiệm vụ CC {n}")
-    # session, user, Django groups, focal groups, count, rows, the group select's options
-    with django_assert_num_queries(7):
+    # session, user, Django groups, focal groups, count, rows, the years with tasks, the group
+    # select's options
+    with django_assert_num_queries(8):
         response = focal_client.get("/tasks/", {"year": year})
     body = response.content.decode()
     shown = [task for task, can_edit in response.context["rows"] if can_edit]
@@ -108,7 +109,7 @@ def test_secretariat_task_list_query_count_is_constant(
 ):
     for n in range(rows):
         TaskFactory(working_group=group_ncb if n % 2 else None, title=f"Nhiệm vụ {n}")
-    with django_assert_num_queries(BASE + 3):
+    with django_assert_num_queries(BASE + 4):
         response = secretariat_client.get("/tasks/")
     # The secretariat may change every task, its own (no group) included.
     assert response.content.decode().count('data-hx-trigger="toggle once"') == rows

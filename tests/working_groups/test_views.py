@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.html import strip_tags
 
 from tests.factories import (
     ActivityFactory,
@@ -201,6 +203,57 @@ def test_status_change_with_htmx_returns_the_panel(focal_client, group_ncb):
     assert "<html" not in body
     assert "Đã cập nhật trạng thái nhiệm vụ." in body
     assert f'name="{prefix}-version" value="2"' in body
+
+
+def test_status_change_from_the_task_page_updates_its_time_and_history_out_of_band(
+    focal_client, focal_user, group_ncb
+):
+    task = TaskFactory(working_group=group_ncb)
+    prefix = f"task{task.pk}"
+    response = focal_client.post(
+        f"/tasks/{task.pk}/status/?panels=detail",
+        {
+            f"{prefix}-status": "in_progress",
+            f"{prefix}-progress": 40,
+            f"{prefix}-note": "Đã gửi dự thảo",
+            f"{prefix}-version": 1,
+        },
+        headers={"HX-Request": "true"},
+    )
+    body = response.content.decode().lstrip()
+    task.refresh_from_db()
+    update = task.updates.get()
+    saved_at = timezone.localtime(task.last_status_at).strftime("%d/%m/%Y %H:%M")
+    written_at = timezone.localtime(update.created_at).strftime("%d/%m/%Y %H:%M")
+    assert body.startswith(f'<div class="task-status" id="task-status-{task.pk}">')
+    # The form keeps asking for the out-of-band parts on the next save.
+    assert f'data-hx-post="/tasks/{task.pk}/status/?panels=detail"' in body
+    assert f'<dd id="task-last-status-{task.pk}" data-hx-swap-oob="true">{saved_at}</dd>' in body
+    history = body[body.index(f'<div id="task-history-{task.pk}" data-hx-swap-oob="true">') :]
+    assert " ".join(strip_tags(history).split()) == (
+        f"{written_at} · {focal_user.get_full_name()} Đang thực hiện 40% Đã gửi dự thảo"
+    )
+
+
+def test_status_change_from_a_list_row_sends_no_out_of_band_parts(focal_client, group_ncb):
+    task = TaskFactory(working_group=group_ncb)
+    prefix = f"task{task.pk}"
+    form = focal_client.get(f"/tasks/{task.pk}/status/", headers={"HX-Request": "true"})
+    assert f'data-hx-post="/tasks/{task.pk}/status/"' in form.content.decode()
+    response = focal_client.post(
+        f"/tasks/{task.pk}/status/",
+        {f"{prefix}-status": "in_progress", f"{prefix}-progress": 40, f"{prefix}-version": 1},
+        headers={"HX-Request": "true"},
+    )
+    assert "data-hx-swap-oob" not in response.content.decode()
+
+
+def test_task_detail_shows_the_parts_a_status_change_swaps(focal_client, group_ncb):
+    task = TaskFactory(working_group=group_ncb)
+    body = focal_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert f'<dd id="task-last-status-{task.pk}">chưa cập nhật</dd>' in body
+    assert f'<div id="task-history-{task.pk}">' in body
+    assert f'data-hx-post="/tasks/{task.pk}/status/?panels=detail"' in body
 
 
 def test_task_detail_lists_status_history(focal_client, focal_user, group_ncb):

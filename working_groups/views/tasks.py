@@ -121,6 +121,13 @@ def task_status(request, pk):
         "today": selectors.today(),
     }
     if is_htmx(request):
+        # From the task's own page the answer also carries its update time and history (out
+        # of band); a list row has neither, and a swap without a target is an error in htmx.
+        panels = request.GET.get("panels")
+        if panels == "detail" and request.method == "POST":
+            context["panels"] = panels
+            context["updates"] = task.updates.select_related("author")
+            return render(request, "working_groups/_task_status_changed.html", context)
         return render(request, "working_groups/_task_status.html", context)
     return render(request, "working_groups/task_status.html", context)
 
