@@ -32,9 +32,9 @@ MARK = "Bản ghi cần lưu trữ Ưvx"
 
 def _held_meeting(group, **fields):
     series = MeetingSeriesFactory(working_group=group)
-    defaults = {"year": 2025, "start_date": datetime.date(2025, 6, 15), "is_hosted": False}
-    defaults["end_date"] = defaults["start_date"]
-    return MeetingFactory(series=series, status=Meeting.Status.HELD, **(defaults | fields))
+    fields = {"year": 2025, "start_date": datetime.date(2025, 6, 15), "is_hosted": False} | fields
+    fields.setdefault("end_date", fields["start_date"])
+    return MeetingFactory(series=series, status=Meeting.Status.HELD, **fields)
 
 
 def _with_file(model, **fields):
@@ -403,3 +403,34 @@ def test_register_counts_leave_archived_rows_out(group_ncb, secretariat_user, se
     partners = secretariat_client.get("/partners/").context["rows"]
     assert [row.activity_count for row in instruments] == [0]
     assert [(row.funded_count, row.channelled_count) for row in partners] == [(0, 0)]
+
+
+# --- feeds, reminders, the dashboard ------------------------------------------------------
+
+
+def test_calendar_feed_reminders_and_dashboard_forget_archived(
+    monkeypatch, group_ncb, secretariat_user, secretariat_client
+):
+    from asoen_portal.dashboard import task_progress_by_group
+    from notifications.reminders import checklist_reminders
+
+    monkeypatch.setattr("meetings.feeds.timezone.localdate", lambda: datetime.date(2026, 3, 1))
+    meeting = _held_meeting(
+        group_ncb, title=MARK, year=2026, start_date=datetime.date(2026, 6, 15), is_hosted=True
+    )
+    ChecklistItemFactory(meeting=meeting, deadline=datetime.date(2026, 6, 1))
+    task = TaskFactory(working_group=group_ncb, year=2026)
+    feed = f"/meetings/feeds/group/{group_ncb.code}.ics"
+    on = datetime.date(2026, 5, 30)
+
+    def state():
+        progress = {row["code"]: row["total"] for row in task_progress_by_group(2026)}
+        return (_shown(secretariat_client, feed), len(list(checklist_reminders(on))), progress)
+
+    assert state() == (1, 1, {group_ncb.code: 1})
+    archive_record(record=meeting, by=secretariat_user)
+    archive_record(record=task, by=secretariat_user)
+    assert state() == (0, 0, {})
+    restore_record(record=meeting, by=secretariat_user)
+    restore_record(record=task, by=secretariat_user)
+    assert state() == (1, 1, {group_ncb.code: 1})
