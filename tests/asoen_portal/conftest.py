@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from asoen_portal.api.tokens import create_api_token
 from asoen_portal.models import ImportJob
@@ -136,6 +137,7 @@ def world(
         "ncb": ncb,
         "activity": ActivityFactory(working_group=ncb),
         "task": TaskFactory(working_group=ncb),
+        "archived_task": TaskFactory(working_group=ncb, archived_at=timezone.now()),
         "meeting": MeetingFactory(series=series, number=90, is_hosted=True),
         "report": AnnualReport.objects.get(year=2025),
         "submitted_report": AnnualReport.objects.create(
@@ -237,6 +239,8 @@ def _url_kwargs(w):
             "meetings:delegate_edit": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
             "meetings:delegate_remove": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
             "meetings:template_edit": {"pk": w["template"].pk},
+            "archive:archive": {"kind": "working_groups.activity", "pk": w["activity"].pk},
+            "archive:restore": {"kind": "working_groups.task", "pk": w["archived_task"].pk},
             "people:set_active": {"pk": w["users"]["focal_cc"].pk},
             "people:resend": {"pk": w["users"]["focal_cc"].pk},
             "api:token_revoke": {"pk": w["api_token"].pk},
@@ -410,6 +414,8 @@ def payloads(urls, role_clients):
             "funding": "self_funded",
         },
         "meetings:delegate_remove": {},
+        "archive:archive": {},
+        "archive:restore": {},
         "meetings:checklist_apply": {
             "template": str(ChecklistTemplate.objects.get(name="Mẫu kiểm tra quyền").pk)
         },
