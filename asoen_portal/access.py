@@ -203,6 +203,53 @@ def get_import_job_for_user(user, pk):
     )
 
 
+# --- archiving and restoring (the portal's "delete that can be undone") ----------------
+
+# Path from each archivable group record to the group that owns it. Every other archivable
+# record (instruments, ASEAN documents, partners, projects, parks, awards) is a register row.
+ARCHIVE_OWNER = {
+    "working_groups.activity": GROUP_OF_ACTIVITY,
+    "working_groups.task": GROUP_OF_ACTIVITY,
+    "working_groups.attachment": f"activity__{GROUP_OF_ACTIVITY}",
+    "meetings.meeting": GROUP_OF_MEETING,
+    "meetings.meetingdocument": f"meeting__{GROUP_OF_MEETING}",
+    "meetings.checklistitem": f"meeting__{GROUP_OF_MEETING}",
+    "meetings.delegate": f"meeting__{GROUP_OF_MEETING}",
+}
+
+
+def can_view_archive(user) -> bool:
+    """The "Archived" page is for those who can archive: the secretariat and focal points."""
+    return is_secretariat(user) or is_focal_point(user)
+
+
+def can_archive_record(user, record) -> bool:
+    """Archive a record (or remove a file) and restore it: the record's editors, i.e. the
+    secretariat and the focal points of the owning group (not a checklist item's owner, who
+    only ticks it); register rows only the secretariat. Restoring is the same right, so the
+    one who archived by mistake can undo it."""
+    group_field = ARCHIVE_OWNER.get(record._meta.label_lower)
+    if group_field is None:
+        return can_manage_registers(user)
+    return can_edit_group_records(user, _owner_id(record, group_field))
+
+
+def filter_archivable(queryset, user):
+    """The rows of `queryset` (of one archivable model) the user may archive or restore."""
+    group_field = ARCHIVE_OWNER.get(queryset.model._meta.label_lower)
+    if group_field is None:
+        return queryset if can_manage_registers(user) else queryset.none()
+    return filter_editable(queryset, user, group_field)
+
+
+def get_archivable_record_for_user(user, model, pk):
+    """One row of an archivable model, archived or not: 404 if absent, 403 unless the user
+    may archive and restore it."""
+    record = get_object_or_404(model.objects_with_archived, pk=pk)
+    require(can_archive_record(user, record))
+    return record
+
+
 # --- the annual report ------------------------------------------------------------------
 
 

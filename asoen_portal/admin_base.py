@@ -12,6 +12,13 @@ from simple_history.admin import SimpleHistoryAdmin
 class HistoryAdmin(SimpleHistoryAdmin):
     """SimpleHistoryAdmin whose history pages can be read but never saved."""
 
+    def get_queryset(self, request):
+        # IT staff see archived rows too (the default manager leaves them out).
+        manager = getattr(self.model, "objects_with_archived", self.model._default_manager)
+        queryset = manager.get_queryset()
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
+
     def revert_disabled(self, request, obj=None):
         return True
 

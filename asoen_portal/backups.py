@@ -61,7 +61,7 @@ def counted_models():
 
 
 def row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count() for model in counted_models()}
+    return {model._meta.label: model._base_manager.count() for model in counted_models()}
 
 
 def _media_files(root: Path):
@@ -84,6 +84,7 @@ def create_backup(*, output: Path) -> dict:
             "dumpdata",
             exclude=EXCLUDED_MODELS,
             natural_foreign=True,
+            use_base_manager=True,  # archived rows too (the default managers leave them out)
             natural_primary=False,
             indent=None,
             stdout=buffer,
@@ -196,7 +197,7 @@ def restore_backup(*, archive_path: Path) -> dict:
         fixture.write_bytes(archive.extractfile(DATABASE_MEMBER).read())
         with transaction.atomic(), _history_paused():
             for label in reversed(SEEDED_BY_MIGRATIONS):  # children first
-                apps.get_model(label)._default_manager.all().delete()
+                apps.get_model(label)._base_manager.all().delete()
             call_command("loaddata", str(fixture), verbosity=0)
             counts = row_counts()
             expected = manifest["database"]["counts"]

@@ -34,6 +34,62 @@ class TimeStampedModel(models.Model):
         return _choice_labels(field, get_language()).get(make_hashable(value), value)
 
 
+class ArchivableQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+
+class ActiveManager(models.Manager.from_queryset(ArchivableQuerySet)):
+    """The default manager of an archivable record: archived rows are left out, and so are
+    the rows of an archived parent (`archive_parent`: a meeting's documents, checklist and
+    delegates, an activity's attachments go with it, and come back with it)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset().active()
+        parent = self.model.archive_parent
+        if parent:
+            queryset = queryset.filter(**{f"{parent}__archived_at__isnull": True})
+        return queryset
+
+
+class ArchivableModel(TimeStampedModel):
+    """Abstract base of the records a person may archive (the portal's "delete") and restore.
+
+    The default manager, `objects`, leaves archived rows out, so every list, export, API
+    endpoint, feed, reminder, count and report fact built on it (and every reverse relation
+    and prefetch, which Django builds from the default manager) forgets them without a filter
+    of its own; a new query cannot forget the filter. `objects_with_archived` holds every row:
+    the "Archived" page, restoring, the admin and backups use it. Forward foreign keys
+    (`task.activity`) use the base manager and still reach an archived parent."""
+
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True, editable=False)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lưu trữ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # The foreign key to the archivable record this one belongs to, if any (see ActiveManager).
+    archive_parent: str | None = None
+
+    objects = ActiveManager()
+    objects_with_archived = models.Manager.from_queryset(ArchivableQuerySet)()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
 class Country(models.TextChoices):
     """Countries the secretariat meets in: the ASEAN members and the partners it travels to."""
 

@@ -29,6 +29,7 @@ urlpatterns = [
     # issuance serves /register/ and the signing of reports under /reports/.
     path("", include("issuance.urls")),
     path("data/", include("asoen_portal.exchange.urls")),
+    path("archived/", include("asoen_portal.archive_urls")),
     path("api/", include("asoen_portal.api.urls")),
 ]
 # Uploaded and rendered files are never served from MEDIA_URL, not even with DEBUG on: every

@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from asoen_portal.models import TimeStampedModel
+from asoen_portal.models import ArchivableModel
 
 
-class LegalInstrument(TimeStampedModel):
+class LegalInstrument(ArchivableModel):
     """A Vietnamese legal document: a Government resolution, a ministerial decision..."""
 
     class Kind(models.TextChoices):
@@ -37,7 +37,7 @@ class LegalInstrument(TimeStampedModel):
         return self.number
 
 
-class Partner(TimeStampedModel):
+class Partner(ArchivableModel):
     """A dialogue partner, donor, fund or agency the secretariat works with."""
 
     class Kind(models.TextChoices):
@@ -69,7 +69,7 @@ class Partner(TimeStampedModel):
         return self.code
 
 
-class AseanDocument(TimeStampedModel):
+class AseanDocument(ArchivableModel):
     """An ASEAN declaration, joint statement, plan or partner framework Vietnam contributes to."""
 
     class Kind(models.TextChoices):
@@ -125,7 +125,7 @@ class AseanDocument(TimeStampedModel):
         return self.title
 
 
-class PartnerProject(TimeStampedModel):
+class PartnerProject(ArchivableModel):
     """A regional project funded by a partner that Vietnam takes part in."""
 
     class Status(models.TextChoices):

@@ -22,6 +22,11 @@ from cooperation.forms import (
 from cooperation.models import AseanDocument, LegalInstrument, Partner, PartnerProject
 from working_groups.models import Activity
 
+# A Count through a relation joins the table itself, where the default manager's filter does
+# not reach: each names the archived rows it leaves out.
+LIVE_FUNDED = Q(funded_projects__archived_at__isnull=True)
+LIVE_CHANNELLED = Q(channelled_projects__archived_at__isnull=True)
+
 
 def _detail_url(record):
     return reverse(DETAIL_URLS[type(record)], args=[record.pk])
@@ -52,7 +57,9 @@ def _list(request, template, rows):
 
 @login_required
 def instrument_list(request):
-    rows = LegalInstrument.objects.annotate(activity_count=Count("activities"))
+    rows = LegalInstrument.objects.annotate(
+        activity_count=Count("activities", filter=Q(activities__archived_at__isnull=True))
+    )
     return _list(request, "cooperation/legalinstrument_list.html", rows)
 
 
@@ -145,8 +152,8 @@ def document_edit(request, pk):
 @login_required
 def partner_list(request):
     rows = Partner.objects.annotate(
-        funded_count=Count("funded_projects", distinct=True),
-        channelled_count=Count("channelled_projects", distinct=True),
+        funded_count=Count("funded_projects", distinct=True, filter=LIVE_FUNDED),
+        channelled_count=Count("channelled_projects", distinct=True, filter=LIVE_CHANNELLED),
     )
     return _list(request, "cooperation/partner_list.html", rows)
 

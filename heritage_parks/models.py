@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from asoen_portal.models import TimeStampedModel
+from asoen_portal.models import ArchivableModel, TimeStampedModel
 
 
 class Programme(TimeStampedModel):
@@ -34,7 +34,7 @@ class Programme(TimeStampedModel):
         return self.name
 
 
-class HeritagePark(TimeStampedModel):
+class HeritagePark(ArchivableModel):
     """A Vietnamese protected area in the ASEAN Heritage Parks network."""
 
     class Status(models.TextChoices):
@@ -66,7 +66,7 @@ class HeritagePark(TimeStampedModel):
         return self.name
 
 
-class EcoSchoolAward(TimeStampedModel):
+class EcoSchoolAward(ArchivableModel):
     """A round of Vietnam's ASEAN Eco-school Award, and the school it went to when known."""
 
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -129,7 +129,7 @@ class EscAwardRound(TimeStampedModel):
         return f"{self.get_kind_display()} {self.edition} ({self.year})"
 
 
-class EscAward(TimeStampedModel):
+class EscAward(ArchivableModel):
     """A Vietnamese city that received an ESC award or certificate."""
 
     class Category(models.TextChoices):

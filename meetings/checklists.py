@@ -58,7 +58,10 @@ def apply_checklist_template(
         raise ValidationError(
             _("Hội nghị chưa có ngày hoặc tháng dự kiến: chưa tính được hạn các việc chuẩn bị.")
         )
-    existing = set(ChecklistItem.objects.filter(meeting=meeting).values_list("title", flat=True))
+    # Archived items too: their titles are still taken (restore one instead of a second copy).
+    existing = set(
+        ChecklistItem.objects_with_archived.filter(meeting=meeting).values_list("title", flat=True)
+    )
     lead = _group_lead(meeting)
     added, skipped = [], 0
     for step in template.items.order_by("order", "offset_days", "id"):

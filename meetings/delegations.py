@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
 from asoen_portal import access
+from asoen_portal.archiving import archive_record
 from meetings.models import Delegate, Meeting
 
 DELEGATE_FIELDS = {
@@ -53,12 +54,10 @@ def update_delegate(*, delegate: Delegate, by, **fields) -> Delegate:
     return delegate
 
 
-@transaction.atomic
 def remove_delegate(*, delegate: Delegate, by) -> None:
-    if not access.can_edit_meeting(by, delegate.meeting):
-        raise PermissionDenied
-    delegate._history_user = by
-    delegate.delete()
+    """Archived, not deleted: the message's "Undo" (or the "Archived" page) brings the
+    delegate back."""
+    archive_record(record=delegate, by=by)
 
 
 def delegates_of(meeting: Meeting) -> QuerySet:

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from asoen_portal.models import Country, TimeStampedModel
+from asoen_portal.models import ArchivableModel, Country, TimeStampedModel
 
 
 class MeetingSeries(TimeStampedModel):
@@ -48,7 +48,7 @@ class MeetingSeries(TimeStampedModel):
         return self.code
 
 
-class Meeting(TimeStampedModel):
+class Meeting(ArchivableModel):
     """One edition of a meeting series. Planned meetings may know only their year or month."""
 
     class Status(models.TextChoices):
@@ -121,7 +121,7 @@ class Meeting(TimeStampedModel):
         return f"{self.series.code} {suffix}"
 
 
-class MeetingDocument(TimeStampedModel):
+class MeetingDocument(ArchivableModel):
     """A document kept with a meeting: agenda, report, delegation list."""
 
     meeting = models.ForeignKey(
@@ -137,6 +137,7 @@ class MeetingDocument(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    archive_parent = "meeting"
     history = HistoricalRecords()
 
     class Meta:
@@ -148,7 +149,7 @@ class MeetingDocument(TimeStampedModel):
         return self.title
 
 
-class ChecklistItem(TimeStampedModel):
+class ChecklistItem(ArchivableModel):
     """One step in preparing a meeting Vietnam hosts: who does it, by when, whether it's done."""
 
     meeting = models.ForeignKey(
@@ -168,6 +169,7 @@ class ChecklistItem(TimeStampedModel):
     done = models.BooleanField(_("đã xong"), default=False)
     done_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    archive_parent = "meeting"
     history = HistoricalRecords()
 
     class Meta:
@@ -272,7 +274,7 @@ class ChecklistTemplateItem(TimeStampedModel):
         return f"{self.title} ({self.offset_days:+d})"
 
 
-class Delegate(TimeStampedModel):
+class Delegate(ArchivableModel):
     """One member of Vietnam's delegation to a meeting, and who paid for their attendance:
     the 2025 report names lack of funding as the first difficulty, so it is recorded."""
 
@@ -315,6 +317,7 @@ class Delegate(TimeStampedModel):
         related_name="funded_delegates",
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    archive_parent = "meeting"
     history = HistoricalRecords()
 
     class Meta:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from asoen_portal import access
+from asoen_portal.archive_views import announce_archived
 from meetings.delegations import add_delegate, remove_delegate, update_delegate
 from meetings.models import Delegate
 from working_groups.models import FocalPerson
@@ -82,4 +83,5 @@ def delegate_remove(request, pk, delegate_pk):
     meeting = access.get_meeting_for_user(request.user, pk, write=True)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, meeting=meeting)
     remove_delegate(delegate=delegate, by=request.user)
+    announce_archived(request, delegate)
     return redirect("meetings:detail", pk=meeting.pk)

@@ -119,6 +119,8 @@ def test_apps_import_downward(app_graph):
 def test_portal_foundation_imports_no_app(app_graph):
     foundation = [
         "asoen_portal.access",
+        "asoen_portal.archive_views",
+        "asoen_portal.archiving",
         "asoen_portal.attachments",
         "asoen_portal.charts",
         "asoen_portal.forms",

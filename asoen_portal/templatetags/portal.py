@@ -136,3 +136,23 @@ def tr_str(record):
             if english and getattr(record, field, None) == text:
                 return english
     return text
+
+
+@register.filter
+def can_archive(user, record):
+    return access.can_archive_record(user, record)
+
+
+@register.filter
+def archive_kind(record):
+    return record._meta.label_lower
+
+
+@register.filter
+def archive_undo(message):
+    """{"kind", "pk"} of the record an "archived" message can restore (its tags say
+    `undo <kind> <pk>`), or None."""
+    parts = (message.extra_tags or "").split()
+    if len(parts) == 3 and parts[0] == "undo" and parts[2].isdigit():
+        return {"kind": parts[1], "pk": int(parts[2])}
+    return None

@@ -134,6 +134,8 @@ def payload_makers(urls, sec):
             "funding": "self_funded",
         },
         "meetings:delegate_remove": {},
+        "archive:archive": {},
+        "archive:restore": {},
         "meetings:checklist_apply": {
             "template": str(ChecklistTemplate.objects.get(name="Mẫu kiểm tra quyền").pk)
         },

@@ -80,6 +80,8 @@ def url_kwargs(w):
             "meetings:delegate_edit": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
             "meetings:delegate_remove": {"pk": w["meeting"].pk, "delegate_pk": w["delegate"].pk},
             "meetings:template_edit": {"pk": w["template"].pk},
+            "archive:archive": {"kind": "working_groups.activity", "pk": w["activity"].pk},
+            "archive:restore": {"kind": "working_groups.task", "pk": w["archived_task"].pk},
             "people:set_active": {"pk": w["users"]["focal_cc"].pk},
             "people:resend": {"pk": w["users"]["focal_cc"].pk},
             "api:token_revoke": {"pk": w["api_token"].pk},

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Max
 
+from asoen_portal import archiving
 from cooperation import services as cooperation
 from heritage_parks import services as heritage_parks
 from heritage_parks.models import EcoSchoolAward, EscAward, EscAwardRound, HeritagePark
@@ -35,6 +36,7 @@ SECRETARIAT_ONLY = {"secretariat"}
 GROUP_EDITORS = {"secretariat", "focal"}
 LEADERSHIP_ONLY = {"leadership"}
 READERS_OF_REPORTS = {"secretariat", "leadership"}
+ARCHIVED_AT = datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
 APPS = ["working_groups", "meetings", "cooperation", "heritage_parks", "reports", "asoen_portal"]
 
 
@@ -60,6 +62,8 @@ def world(group_ncb, secretariat_user):
         "meeting": meeting,
         "item": ChecklistItemFactory(meeting=meeting, owner=None),
         "activity": ActivityFactory(working_group=group_ncb),
+        "archived_activity": ActivityFactory(working_group=group_ncb, archived_at=ARCHIVED_AT),
+        "archived_instrument": LegalInstrumentFactory(archived_at=ARCHIVED_AT),
         "task": TaskFactory(working_group=group_ncb),
         "instrument": LegalInstrumentFactory(),
         "document": reports_document(),
@@ -322,6 +326,26 @@ SERVICES = [
         "create_import_job",
         SECRETARIAT_ONLY,
         lambda u, w: _create_import_job(u),
+    ),
+    (
+        "archive_record",
+        GROUP_EDITORS,
+        lambda u, w: archiving.archive_record(record=w["task"], by=u),
+    ),
+    (
+        "archive_record (register)",
+        SECRETARIAT_ONLY,
+        lambda u, w: archiving.archive_record(record=w["park"], by=u),
+    ),
+    (
+        "restore_record",
+        GROUP_EDITORS,
+        lambda u, w: archiving.restore_record(record=w["archived_activity"], by=u),
+    ),
+    (
+        "restore_record (register)",
+        SECRETARIAT_ONLY,
+        lambda u, w: archiving.restore_record(record=w["archived_instrument"], by=u),
     ),
 ]
 

@@ -61,9 +61,13 @@ CLASSES = {
     },
     # The document register: the secretariat keeps it, leadership signs what is in it.
     "read-register": {"issuance:register"},
+    # The "Archived" page: those who can archive (the secretariat, focal points).
+    "read-archive": {"archive:archived"},
     "create-group": CREATE_GROUP,
     "write-group": CREATE_GROUP
     | {
+        "archive:archive",
+        "archive:restore",
         "working_groups:activity_edit",
         "working_groups:attachment_add",
         "working_groups:task_edit",
@@ -252,3 +256,9 @@ def test_every_signed_in_role_reads_every_api_record(role, role_clients, urls):
 def test_register_page_is_for_secretariat_and_leadership(role, role_clients, urls):
     status = role_clients[role].get(urls["issuance:register"]).status_code
     assert status == (200 if role in ("secretariat", "leadership") else 403)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_archived_page_is_for_those_who_can_archive(role, role_clients, urls):
+    status = role_clients[role].get(urls["archive:archived"]).status_code
+    assert status == (403 if role == "leadership" else 200)

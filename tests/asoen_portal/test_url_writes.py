@@ -18,7 +18,7 @@ A, F, R = "allowed", "forbidden", "rejected"
 # Routes that answer POST only (a GET is 405): no form page to open.
 POST_ONLY = {"reports:create", "reports:submit", "exchange:upload", "exchange:job-confirm"}
 POST_ONLY |= {"people:set_active", "meetings:checklist_apply", "meetings:delegate_remove"}
-POST_ONLY |= {"exchange:job-retry"}
+POST_ONLY |= {"exchange:job-retry", "archive:restore"}
 GROUP_RECORD = (A, A, F, F)  # secretariat, focal AWGNCB, focal AWGCC, leadership
 GROUP_CREATE = (A, A, R, F)  # AWGCC's focal point cannot pick AWGNCB in the form
 SECRETARIAT_ONLY = (A, F, F, F)

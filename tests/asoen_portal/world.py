@@ -30,6 +30,7 @@ def build_world(*, secretariat_user, focal_user, other_focal_user, leadership_us
         "ncb": ncb,
         "activity": ActivityFactory(working_group=ncb),
         "task": TaskFactory(working_group=ncb),
+        "archived_task": TaskFactory(working_group=ncb, archived_at=timezone.now()),
         "meeting": MeetingFactory(series=series, number=90, is_hosted=True),
         "report": AnnualReport.objects.get(year=2025),
         "submitted_report": AnnualReport.objects.create(

@@ -5,13 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from asoen_portal.models import Country, Theme, TimeStampedModel
+from asoen_portal.models import ArchivableModel, Country, Theme
 from asoen_portal.text import fold
 
 from .groups import WorkingGroup
 
 
-class Activity(TimeStampedModel):
+class Activity(ArchivableModel):
     """Something the secretariat or a working group did: the unit of the cooperation database."""
 
     class Kind(models.TextChoices):
@@ -150,7 +150,7 @@ def attachment_path(instance, filename):
     return f"activities/{instance.activity_id}/{filename}"
 
 
-class Attachment(TimeStampedModel):
+class Attachment(ArchivableModel):
     """A file kept with an activity: minutes, a delegation list, a signed document."""
 
     activity = models.ForeignKey(
@@ -170,6 +170,7 @@ class Attachment(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    archive_parent = "activity"
     history = HistoricalRecords()
 
     class Meta:

@@ -6,12 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from asoen_portal.models import Theme, TimeStampedModel
+from asoen_portal.models import ArchivableModel, Theme
 
 from .groups import WorkingGroup
 
 
-class Task(TimeStampedModel):
+class Task(ArchivableModel):
     """A piece of the year's planned work (the annual report's section III), owned by a group."""
 
     class Status(models.TextChoices):
