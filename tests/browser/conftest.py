@@ -60,3 +60,46 @@ def sign_in(page):
         return page
 
     return sign_in
+
+
+# Checkers from npm, installed on first use into var/npm (git-ignored) and reused afterwards.
+# Pinned, so that a newer release's extra rules never turn a green run red on its own.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+NPM_PREFIX = os.path.join(ROOT, "var", "npm")
+
+
+def _npm_file(spec, relative_path):
+    import subprocess
+
+    package = spec.rsplit("@", 1)[0]
+    path = os.path.join(NPM_PREFIX, "node_modules", package, relative_path)
+    if not os.path.exists(path):
+        # --ignore-scripts: vnu-jar's postinstall only downloads a Java runtime; java 17 is here.
+        subprocess.run(
+            ["npm", "install", "--prefix", NPM_PREFIX, "--ignore-scripts", "--no-audit", spec],
+            check=True,
+            capture_output=True,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    """axe-core's browser build, to be added to a page with add_init_script (CDP, not a
+    <script> tag: the portal's CSP would block an inline script, and bypass_csp stays off)."""
+    return _npm_file("axe-core@4.14.1", "axe.min.js")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar():
+    """The Nu Html Checker (the W3C validator), run once over a folder of saved pages."""
+    return _npm_file("vnu-jar@26.9.27", os.path.join("build", "dist", "vnu.jar"))
+
+
+@pytest.fixture(scope="session")
+def artefacts_root():
+    """Pages, screenshots and checker reports a person looks at after a run: var/artefacts
+    (git-ignored), or $TEST_ARTIFACTS."""
+    folder = os.environ.get("TEST_ARTIFACTS") or os.path.join(ROOT, "var", "artefacts")
+    os.makedirs(folder, exist_ok=True)
+    return folder

@@ -85,8 +85,8 @@ def test_document_list_filters_by_status(secretariat_client):
 def test_project_list_shows_donors_and_channel(focal_client, sea_map):
     html = focal_client.get(reverse("cooperation:projects")).content.decode()
     assert "SEA-MaP" in html
-    assert "<td>WB</td>" in html
-    assert "<td>IDA</td>" in html
+    assert '<td data-label="Nhà tài trợ">WB</td>' in html
+    assert '<td data-label="Kênh tài trợ">IDA</td>' in html
 
 
 def test_project_detail_lists_activities(focal_client, sea_map, group_ncb):
