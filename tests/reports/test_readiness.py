@@ -152,6 +152,8 @@ def test_dashboard_count_is_the_length_of_the_list(report_2026, secretariat_user
     """count_readiness counts in the database what check_readiness lists, rule by rule."""
     MeetingFactory(status=Meeting.Status.PLANNED)  # 15-17/06/2026: past
     MeetingFactory(status=Meeting.Status.PLANNED, start_date=None, end_date=None, month=12)
+    MeetingFactory(status=Meeting.Status.CONFIRMED, start_date=None, end_date=None, month=None)
+    MeetingFactory(status=Meeting.Status.PLANNED, start_date=None, end_date=None, month=11)
     ActivityFactory(theme="", start_date=datetime.date(2026, 3, 1))
     ActivityFactory(theme="voice", start_date=datetime.date(2026, 3, 1))
     TaskFactory(year=2026)  # never updated
@@ -163,7 +165,7 @@ def test_dashboard_count_is_the_length_of_the_list(report_2026, secretariat_user
     ReportNarrative.objects.filter(section="proposals").update(text=" ")
     from reports.readiness import count_readiness
 
-    expected = {DECEMBER: 4, JANUARY_NEXT: 6}[today]
+    expected = {DECEMBER: 5, JANUARY_NEXT: 8}[today]
     assert len(check_readiness(report=report_2026, today=today)) == expected
     assert count_readiness(report=report_2026, today=today) == expected
 
