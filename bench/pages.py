@@ -196,7 +196,8 @@ def start_server(port, workers):
         cwd=ROOT,
         env=dict(os.environ),
     )
-    deadline = time.monotonic() + 30
+    # Three workers importing Django on a loaded 2-core machine can take over 30 s.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
