@@ -209,12 +209,13 @@ def dashboard(request):
 
 
 def _readiness_count(report: AnnualReport | None) -> int | None:
-    """How many lines the report's readiness list has (reports.readiness), for leadership."""
+    """How many lines the report's readiness list has (reports.readiness), for leadership:
+    counted in the database, never cached, so a fix shows at once."""
     if report is None or report.is_frozen:
         return None
-    from reports.readiness import check_readiness
+    from reports.readiness import count_readiness
 
-    return len(check_readiness(report=report))
+    return count_readiness(report=report)
 
 
 # --- charts (asoen_portal.charts draws them; each is fed by one GROUP BY query) ----------

@@ -26,3 +26,14 @@ class CappedPaginator(Paginator):
 def paginate(request, queryset, per_page=PER_PAGE):
     """The requested page; junk or out-of-range page numbers fall back to the first/last page."""
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class _ListPaginator(Paginator):
+    """Rows already in memory: their count is their length, never capped."""
+
+    is_capped = False
+
+
+def paginate_list(request, rows: list, per_page=PER_PAGE):
+    """The requested page of a list built in Python (the report's readiness lines)."""
+    return _ListPaginator(rows, per_page).get_page(request.GET.get("page"))

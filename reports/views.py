@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from asoen_portal import access
+from asoen_portal.pagination import paginate_list
 from reports import jobs, services
 from reports.formats import content_type, extension
 from reports.forms import NarrativeForm, NewReportForm, RenderRequestForm, ReportTopicForm
 from reports.models import AnnualReport, ReportNarrative, ReportRender
 
 HISTORY_SIZE = 20
+READINESS_PER_PAGE = 50
 
 
 @login_required
@@ -67,7 +69,11 @@ def report_detail(request, year):
         edition = "vi"
     context = {
         "report": report,
-        "readiness": check_readiness(report=report, language=edition),
+        # Hundreds of lines in a busy year (each activity without a topic has its own form):
+        # the page shows them a page at a time, the count above them stays the whole list's.
+        "readiness": paginate_list(
+            request, check_readiness(report=report, language=edition), READINESS_PER_PAGE
+        ),
         "edition": edition,
         "topic_form": ReportTopicForm(),
         "narratives": narratives,

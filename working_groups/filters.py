@@ -26,10 +26,49 @@ def _groups(request):
     return WorkingGroup.objects.only("id", "code")
 
 
+class _FetchedChoices(django_filters.fields.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.rows():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.rows()) + (self.field.empty_label is not None)
+
+
+class _FetchedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """Checks the submitted code against the rows its select shows: one query for both (a
+    filtered list looked the group up, then fetched every group for the select). For short
+    tables only, such as the working groups."""
+
+    iterator = _FetchedChoices
+
+    def rows(self) -> list:
+        if getattr(self, "_rows", None) is None:
+            self._rows = list(self.queryset)
+        return self._rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for obj in self.rows():
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class GroupChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _FetchedModelChoiceField
+
+
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
     year = YearFilter(label=_("Năm"), years=selectors.activity_years, method="filter_year")
-    group = django_filters.ModelChoiceFilter(
+    group = GroupChoiceFilter(
         label=_("Nhóm công tác"),
         field_name="working_group",
         to_field_name="code",
@@ -69,7 +108,7 @@ class ActivityFilter(django_filters.FilterSet):
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
     year = YearFilter(label=_("Năm"), years=selectors.task_years)
-    group = django_filters.ModelChoiceFilter(
+    group = GroupChoiceFilter(
         label=_("Nhóm chủ trì"),
         field_name="working_group",
         to_field_name="code",

@@ -145,3 +145,36 @@ def test_narratives_read_only_while_submitted(report_2026, secretariat_user, sec
     url = reverse("reports:narrative_edit", args=[2026, "vi", "proposals"])
     secretariat_client.post(url, {"text": "y"})
     assert ReportNarrative.objects.get(language="vi", section="proposals").text == "x"
+
+
+@pytest.mark.parametrize("today", [DECEMBER, JANUARY_NEXT])
+def test_dashboard_count_is_the_length_of_the_list(report_2026, secretariat_user, today):
+    """count_readiness counts in the database what check_readiness lists, rule by rule."""
+    MeetingFactory(status=Meeting.Status.PLANNED)  # 15-17/06/2026: past
+    MeetingFactory(status=Meeting.Status.PLANNED, start_date=None, end_date=None, month=12)
+    MeetingFactory(status=Meeting.Status.CONFIRMED, start_date=None, end_date=None, month=None)
+    MeetingFactory(status=Meeting.Status.PLANNED, start_date=None, end_date=None, month=11)
+    ActivityFactory(theme="", start_date=datetime.date(2026, 3, 1))
+    ActivityFactory(theme="voice", start_date=datetime.date(2026, 3, 1))
+    TaskFactory(year=2026)  # never updated
+    TaskFactory(year=2026, status="postponed")
+    updated = TaskFactory(year=2026, status="in_progress")  # open at the year's end
+    StatusUpdate.objects.create(
+        task=updated, status="in_progress", progress=10, author=secretariat_user
+    )
+    ReportNarrative.objects.filter(section="proposals").update(text=" ")
+    from reports.readiness import count_readiness
+
+    expected = {DECEMBER: 5, JANUARY_NEXT: 8}[today]
+    assert len(check_readiness(report=report_2026, today=today)) == expected
+    assert count_readiness(report=report_2026, today=today) == expected
+
+
+def test_report_page_shows_the_list_a_page_at_a_time(report_2026, secretariat_client):
+    ActivityFactory.create_batch(51, theme="", start_date=datetime.date(2026, 3, 1))
+    response = secretariat_client.get(reverse("reports:detail", args=[2026]))
+    body = response.content.decode()
+    assert "Còn 51 điểm cần xử lý" in body
+    assert body.count('class="readiness__item ') == 50
+    second = secretariat_client.get(reverse("reports:detail", args=[2026]), {"page": 2})
+    assert second.content.decode().count('class="readiness__item ') == 1
