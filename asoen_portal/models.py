@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
@@ -88,6 +89,44 @@ class ArchivableModel(TimeStampedModel):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def validate_unique(self, exclude=None):
+        """Django checks uniqueness through the default manager, which does not see archived
+        rows, but the database's constraint does: a record repeating an archived one's unique
+        values is refused here, saying where it is, instead of failing on save."""
+        super().validate_unique(exclude)
+        twin = self._archived_twin()
+        if twin is not None:
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: _(
+                        "Đã có bản ghi «{record}» trùng thông tin này nhưng đang được lưu trữ; "
+                        "hãy khôi phục bản ghi đó ở trang Lưu trữ thay vì tạo mới."
+                    ).format(record=twin)
+                }
+            )
+
+    def _archived_twin(self):
+        """The archived row holding one of this record's unique combinations, if any (one
+        query, and none for models without unique fields)."""
+        opts = self._meta
+        unique_sets = [c.fields for c in opts.total_unique_constraints]
+        unique_sets += [(f.name,) for f in opts.fields if f.unique and not f.primary_key]
+        unique_sets += list(opts.unique_together)
+        match = models.Q()
+        for names in unique_sets:
+            lookup = {}
+            for name in names:
+                field = opts.get_field(name)
+                lookup[field.attname] = getattr(self, field.attname)
+            if all(value not in (None, "") for value in lookup.values()):
+                match |= models.Q(**lookup)
+        if not match:
+            return None
+        twins = type(self).objects_with_archived.archived().filter(match)
+        if self.pk is not None:
+            twins = twins.exclude(pk=self.pk)
+        return twins.first()
 
 
 class Country(models.TextChoices):

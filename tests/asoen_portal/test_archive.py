@@ -434,3 +434,35 @@ def test_calendar_feed_reminders_and_dashboard_forget_archived(
     restore_record(record=meeting, by=secretariat_user)
     restore_record(record=task, by=secretariat_user)
     assert state() == (1, 1, {group_ncb.code: 1})
+
+
+def test_a_new_record_repeating_an_archived_ones_code_is_refused_with_a_message(
+    secretariat_user, secretariat_client
+):
+    partner = PartnerFactory(code="GIZ", name="GIZ")
+    archive_record(record=partner, by=secretariat_user)
+    response = secretariat_client.post(
+        reverse("cooperation:partner_create"),
+        {"code": "GIZ", "name": "GIZ mới", "name_en": "", "kind": partner.kind},
+    )
+    assert response.status_code == 200  # the form again, not a 500 from the database
+    assert "Đã có bản ghi «" in response.content.decode()
+    assert "đang được lưu trữ; hãy khôi phục bản ghi đó ở trang Lưu trữ" in (
+        response.content.decode()
+    )
+    assert type(partner).objects_with_archived.filter(code="GIZ").count() == 1
+
+
+def test_an_active_record_repeating_an_archived_ones_values_is_caught_by_full_clean(
+    group_ncb, secretariat_user
+):
+    from django.core.exceptions import ValidationError
+
+    archived = TaskFactory(working_group=group_ncb, title="Trùng tên", year=2026)
+    archive_record(record=archived, by=secretariat_user)
+    twin = TaskFactory.build(working_group=group_ncb, title="Trùng tên", year=2026)
+    with pytest.raises(ValidationError) as caught:
+        twin.validate_unique()
+    assert "đang được lưu trữ" in str(caught.value)
+    other_year = TaskFactory.build(working_group=group_ncb, title="Trùng tên", year=2027)
+    other_year.validate_unique()  # another year is another task
