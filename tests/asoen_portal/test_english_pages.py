@@ -29,8 +29,8 @@ def test_instrument_issuer_and_approval_in_english_with_vietnamese_fallback(engl
     assert "<dd>The Agreement</dd>" in detail
     assert "Chính phủ" not in detail
     listing = english.get("/instruments/").content.decode()
-    assert "<td>The Government</td>" in listing
-    assert "<td>Bộ Ngoại giao</td>" in listing
+    assert 'data-label="Issuing body">The Government</td>' in listing
+    assert 'data-label="Issuing body">Bộ Ngoại giao</td>' in listing
     assert untranslated.issuer_en == ""
 
 
@@ -38,8 +38,8 @@ def test_eco_school_theme_in_english(english):
     EcoSchoolAward.objects.create(year=2025, theme="Trường học xanh", theme_en="Green schools")
     EcoSchoolAward.objects.create(year=2024, theme="Chỉ có tiếng Việt")
     body = english.get("/heritage-parks/eco-schools/").content.decode()
-    assert "<td>Green schools" in body
-    assert "<td>Chỉ có tiếng Việt" in body
+    assert 'data-label="Theme">Green schools' in body
+    assert 'data-label="Theme">Chỉ có tiếng Việt' in body
     assert "Trường học xanh" not in body
 
 
