@@ -7,7 +7,7 @@ from asoen_portal.exchange.reading import ImportFileError
 from cooperation.models import LegalInstrument
 from meetings.models import Meeting
 from tests.exchange.conftest import sheet_of, xlsx_bytes
-from tests.factories import MeetingSeriesFactory, TaskFactory, UserFactory
+from tests.factories import ActivityFactory, MeetingSeriesFactory, TaskFactory, UserFactory
 from working_groups.models import Activity, Task
 
 
@@ -129,6 +129,30 @@ def test_task_natural_key_is_year_and_title(db, importer):
     task.refresh_from_db()
     assert (task.status, task.progress, task.version) == (Task.Status.IN_PROGRESS, 40, 2)
     assert Task.objects.get(title="Tuyên bố chung COP31").status == Task.Status.NOT_STARTED
+
+
+def test_updated_activity_changes_only_its_cells_and_its_version(groups, importer):
+    activity = ActivityFactory(
+        working_group=groups["AWGNCB"], title="Hội thảo", outcome="Cũ", description="Giữ nguyên"
+    )
+    rows = [
+        ["Mã", "Loại hoạt động", "Tiêu đề", "Từ ngày", "Kết quả"],
+        [
+            activity.pk,
+            activity.get_kind_display(),
+            "Hội thảo",
+            activity.start_date.strftime("%d/%m/%Y"),
+            "Mới",
+        ],
+    ]
+
+    summary = run("activities", rows, importer)
+
+    assert summary["counts"]["update"] == 1
+    activity.refresh_from_db()
+    # A form opened before the import must find the record changed (its version moved on).
+    assert (activity.outcome, activity.description, activity.version) == ("Mới", "Giữ nguyên", 2)
+    assert "moi" in activity.search_text
 
 
 def test_meetings_are_keyed_by_series_and_number_or_year(db, importer):
