@@ -101,8 +101,13 @@ def test_focal_point_changes_a_status_from_the_task_list(page, sign_in, browser,
     page.click("summary:has-text('Cập nhật trạng thái')")
     select = page.locator(f"select[name=task{own.pk}-status]")
     select.wait_for()
-    # The control that had the keyboard focus is gone: the loaded form takes it.
-    assert page.evaluate("document.activeElement.name") == f"task{own.pk}-status"
+    # The control that had the keyboard focus is gone: the loaded form takes it (htmx
+    # focuses its autofocus field when the swap settles, a moment after it is attached).
+    page.wait_for_function(
+        "name => document.activeElement && document.activeElement.name === name",
+        arg=f"task{own.pk}-status",
+        timeout=5_000,
+    )
     select.select_option("done")
     page.fill(f"input[name=task{own.pk}-progress]", "100")
     page.click("button:has-text('Lưu trạng thái')")
